@@ -1,0 +1,233 @@
+"""绩效自评报告 as Word (.docx), through python-docx and a replaceable template.
+
+The template supplies the look (page, fonts, the styles ``Title``, ``Heading 1``, ``Heading 2``,
+``Normal``, ``Table Text`` and the table style ``Table Grid``); the writer only fills content. A user
+template may lack any of them: the writer then falls back to direct formatting.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from jixiao.model import CheckResult
+from jixiao.writers._common import Block, report_blocks, runs
+
+TABLE_STYLE = "Table Grid"
+TABLE_TEXT_STYLE = "Table Text"
+
+# Column widths (cm) of the ten-column indicator table on an A4 portrait page.
+INDICATOR_WIDTHS = (1.4, 1.6, 3.2, 1.0, 1.5, 1.1, 1.5, 1.1, 1.1, 2.4)
+SCORE_WIDTHS = (5.0, 3.0, 3.0)
+
+
+def default_template() -> Path:
+    """The packaged template (``jixiao/templates/report.docx``)."""
+    return Path(str(resources.files("jixiao").joinpath("templates", "report.docx")))
+
+
+# --- template ------------------------------------------------------------------------------------
+
+
+def _set_fonts(style_font: object, latin: str, east_asia: str) -> None:
+    font = style_font  # docx.text.font.Font
+    font.name = latin  # type: ignore[attr-defined]
+    r_pr = font.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    r_fonts = r_pr.find(qn("w:rFonts"))
+    if r_fonts is None:
+        r_fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, r_fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        r_fonts.set(qn(attr), latin)
+    r_fonts.set(qn("w:eastAsia"), east_asia)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        key = qn(attr)
+        if key in r_fonts.attrib:
+            del r_fonts.attrib[key]
+
+
+def apply_house_styles(doc: DocxDocument) -> None:
+    """Page A4 and the Chinese official-document look: 小标宋 title, 黑体/楷体 headings, 仿宋 body."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+        section.left_margin, section.right_margin = Cm(2.5), Cm(2.5)
+    styles = doc.styles
+    black = RGBColor(0, 0, 0)
+
+    normal = styles["Normal"]
+    _set_fonts(normal.font, "Times New Roman", "仿宋")
+    normal.font.size = Pt(14)
+    normal.paragraph_format.first_line_indent = Pt(28)
+    normal.paragraph_format.line_spacing = 1.25
+    normal.paragraph_format.space_after = Pt(0)
+
+    title = styles["Title"]
+    _set_fonts(title.font, "Times New Roman", "方正小标宋简体")
+    title.font.size, title.font.bold, title.font.color.rgb = Pt(22), False, black
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.first_line_indent = Pt(0)
+    title.paragraph_format.space_after = Pt(18)
+    p_pr = title.element.get_or_add_pPr()
+    for border in p_pr.findall(qn("w:pBdr")):  # the default Title has a blue rule under it
+        p_pr.remove(border)
+
+    for name, east_asia in (("Heading 1", "黑体"), ("Heading 2", "楷体")):
+        h = styles[name]
+        _set_fonts(h.font, "Times New Roman", east_asia)
+        h.font.size, h.font.bold, h.font.italic, h.font.color.rgb = Pt(14), False, False, black
+        h.paragraph_format.first_line_indent = Pt(28)
+        h.paragraph_format.space_before, h.paragraph_format.space_after = Pt(6), Pt(0)
+
+    if TABLE_TEXT_STYLE not in [s.name for s in styles]:
+        styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    tt = styles[TABLE_TEXT_STYLE]
+    tt.base_style = normal
+    _set_fonts(tt.font, "Times New Roman", "宋体")
+    tt.font.size = Pt(9)
+    tt.paragraph_format.first_line_indent = Pt(0)
+    tt.paragraph_format.line_spacing = 1.0
+    tt.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def make_template(out: Path) -> None:
+    """Build the default template: python-docx's own, restyled, with an empty body."""
+    doc = Document()
+    apply_house_styles(doc)
+    clear_body(doc)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(out))
+
+
+# --- helpers shared with the review writer --------------------------------------------------------
+
+
+def clear_body(doc: DocxDocument) -> None:
+    """Remove a template's sample content, keeping the page setup (the last ``sectPr``)."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def has_style(doc: DocxDocument, name: str) -> bool:
+    return any(s.name == name for s in doc.styles)
+
+
+def add_paragraph(doc: DocxDocument, text: str, style: str | None = None, bold: bool = False) -> Paragraph:
+    if style is not None and has_style(doc, style):
+        p = doc.add_paragraph(text, style=style)
+        if bold:
+            for r in p.runs:
+                r.bold = True
+        return p
+    p = doc.add_paragraph()
+    run = p.add_run(text)
+    run.bold = bold or style in ("Title", "Heading 1", "Heading 2")
+    if style == "Title":
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def _repeat_header(table: Table) -> None:
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def add_table(
+    doc: DocxDocument,
+    header: list[str],
+    rows: list[list[str]],
+    widths: tuple[float, ...] | None = None,
+    merge_columns: tuple[int, ...] = (),
+) -> Table:
+    """A bordered table with a bold, repeated header row; equal consecutive cells of
+    ``merge_columns`` are merged vertically (their text kept once, in the top cell)."""
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    if has_style(doc, TABLE_STYLE):
+        table.style = doc.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cell_style = TABLE_TEXT_STYLE if has_style(doc, TABLE_TEXT_STYLE) else None
+    merged: dict[int, list[tuple[int, int]]] = {c: runs([r[c] for r in rows]) for c in merge_columns}
+    skip = {(start + k, c) for c, spans in merged.items() for start, end in spans for k in range(1, end - start)}
+
+    def put(r: int, c: int, text: str, bold: bool = False) -> None:
+        cell = table.cell(r, c)
+        p = cell.paragraphs[0]
+        if cell_style is not None:
+            p.style = doc.styles[cell_style]
+        run = p.add_run(text)
+        run.bold = bold
+
+    for c, text in enumerate(header):
+        put(0, c, text, bold=True)
+    for i, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if (i, c) not in skip:
+                put(1 + i, c, text)
+    for c, spans in merged.items():
+        for start, end in spans:
+            if end - start > 1:
+                table.cell(1 + start, c).merge(table.cell(end, c))
+    if widths is not None:
+        table.autofit = False
+        for row in table.rows:
+            for c, w in enumerate(widths[: len(row.cells)]):
+                row.cells[c].width = Cm(w)
+    _repeat_header(table)
+    return table
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+def _add_block(doc: DocxDocument, block: Block) -> None:
+    if block.kind == "title":
+        add_paragraph(doc, block.text, "Title")
+    elif block.kind == "heading1":
+        add_paragraph(doc, block.text, "Heading 1")
+    elif block.kind == "heading2":
+        add_paragraph(doc, block.text, "Heading 2")
+    elif block.kind == "recipient":
+        p = add_paragraph(doc, block.text)
+        p.paragraph_format.first_line_indent = Pt(0)
+    elif block.kind == "signature":
+        doc.add_paragraph()
+        p = add_paragraph(doc, block.text)
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    elif block.kind == "table":
+        if block.table == "indicators":
+            add_table(doc, block.header, block.rows, INDICATOR_WIDTHS, merge_columns=(0, 1))
+        else:
+            add_table(doc, block.header, block.rows, SCORE_WIDTHS)
+        doc.add_paragraph()
+    else:
+        add_paragraph(doc, block.text)
+
+
+def write_report_docx(result: CheckResult, out: Path, template: Path | None = None) -> None:
+    """Write the 绩效自评报告 in the standard outline. ``template`` replaces the packaged one."""
+    if template is not None:
+        doc = Document(str(template))
+    elif default_template().is_file():
+        doc = Document(str(default_template()))
+    else:  # the packaged template was not built: style python-docx's own
+        doc = Document()
+        apply_house_styles(doc)
+    clear_body(doc)
+    for block in report_blocks(result):
+        _add_block(doc, block)
+    doc.save(str(out))
