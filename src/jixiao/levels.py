@@ -1,0 +1,101 @@
+"""Indicator levels: map stated 一级/二级 texts to codes, and infer them when a document has none.
+
+The word lists live in ``jixiao/data/levels.toml``; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jixiao.model import Indicator, Level1
+from jixiao.values import is_money_unit
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("jixiao.data").joinpath("levels.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _lookup(table: dict[str, str], text: str | None) -> str | None:
+    if not text:
+        return None
+    t = text.replace(" ", "")
+    for key in sorted(table, key=len, reverse=True):
+        if key in t:
+            return table[key]
+    return None
+
+
+def level1_from_text(text: str | None) -> Level1 | None:
+    """产出指标 → output, 效益指标 → benefit, 满意度指标 → satisfaction, 成本指标 → cost."""
+    return _lookup(_data()["names"]["level1"], text)  # type: ignore[return-value]
+
+
+def level2_from_text(text: str | None) -> str | None:
+    """数量指标 → quantity, 社会效益指标 → social, 经济成本指标 → economic_cost, …"""
+    return _lookup(_data()["names"]["level2"], text)
+
+
+def parent_of(level2: str | None) -> Level1 | None:
+    if level2 is None:
+        return None
+    return _data()["parents"].get(level2)  # type: ignore[no-any-return]
+
+
+def _has(name: str, words: list[str]) -> bool:
+    return any(w in name for w in words)
+
+
+def infer_levels(ind: Indicator) -> tuple[Level1, str]:
+    """Infer (level1, level2) of an indicator from its name, operator and unit."""
+    words = _data()["infer"]
+    name = ind.name.replace(" ", "")
+    unit = ind.unit or ""
+    if _has(name, words["satisfaction"]):
+        return "satisfaction", "satisfaction"
+    if ind.operator == "qualitative":
+        if _has(name, words["sustainability"]):
+            return "benefit", "sustainability"
+        if _has(name, words["ecological"]):
+            return "benefit", "ecological"
+        if _has(name, words["economic"]):
+            return "benefit", "economic"
+        return "benefit", "social"
+    if is_money_unit(unit) or _has(name, words["cost"]):
+        return "output", "cost"
+    if _has(name, words["sustainability"]):
+        return "benefit", "sustainability"
+    if _has(name, words["ecological"]):
+        return "benefit", "ecological"
+    if _has(name, words["economic"]):
+        return "benefit", "economic"
+    if _has(name, words["social_quantitative"]):
+        return "benefit", "social"
+    if _has(name, words["timeliness"]) or unit in words["timeliness_units"]:
+        return "output", "timeliness"
+    if _has(name, words["quality"]):
+        return "output", "quality"
+    return "output", "quantity"
+
+
+def resolve_levels(ind: Indicator, level1_text: str | None, level2_text: str | None) -> Indicator:
+    """Set an indicator's levels from the stated texts, inferring whatever the document left out."""
+    l1 = level1_from_text(level1_text)
+    l2 = level2_from_text(level2_text)
+    if l2 is not None and l1 is None:
+        l1 = parent_of(l2)
+    if l1 is not None and l2 is not None:
+        return replace(ind, level1=l1, level2=l2, levels_inferred=False)
+    inf1, inf2 = infer_levels(ind)
+    if l1 is not None:
+        # level 1 stated, level 2 not: keep the stated level 1 and infer the kind within it
+        if parent_of(inf2) != l1:
+            inf2 = {"output": "quantity", "benefit": "social", "satisfaction": "satisfaction",
+                    "cost": "economic_cost"}[l1]
+        return replace(ind, level1=l1, level2=inf2, levels_inferred=True)
+    return replace(ind, level1=inf1, level2=inf2, levels_inferred=True)

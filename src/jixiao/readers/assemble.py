@@ -1,0 +1,504 @@
+"""``Document`` → ``Report``: find the metadata, the fund block, the indicator table and the
+narrative sections, whatever format the document came in.
+
+Tables are read as streams of rows: a header row (recognised by the column names in
+``data/headers.toml``) starts a fund block or an indicator block, and the rows under it are read
+for what they are (fund-source rows, indicators, 合计/总分 rows, the 预算执行率 row some provinces
+put in the indicator table). One table may hold several blocks (the 10号文 form does).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.levels import resolve_levels
+from jixiao.model import Budget, FundSource, Indicator, Operator, ReadError, Report, Section
+from jixiao.readers.blocks import Document, Paragraph, Table
+from jixiao.readers.headers import clean, data, is_fund_header, is_indicator_header, match
+from jixiao.values import normalize, parse_amount, parse_number, parse_operator, parse_percent, parse_value
+
+_H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
+_H2 = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$")
+_H3 = re.compile(r"^\s*(\d{1,2})\s*[、．]\s*(\D.*)$")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
+_ORG_END = re.compile(r"(局|厅|委员会|委|院|中心|办公室|办|站|所|会|部|处|校|馆|公司|队|署|馆|政府|街道|镇|乡|科)$")
+_EMPTY = {"", "-", "—", "–", "/", "无", "——", "--", "\\", "／"}
+_NUMBERED_PAREN = re.compile(r"^[（(]\s*\d+\s*[）)]")
+
+_PROSE_AMOUNT = r"[:：为是]?\s*([0-9０-９][0-9０-９,，.．]*)\s*(亿元|万元|千元|元)"
+_PROSE = {
+    "initial": re.compile(r"年初预算(?:数|金额)?" + _PROSE_AMOUNT),
+    "annual": re.compile(r"(?:全年预算|调整后预算|全年预算金额|预算总额)(?:数|金额)?" + _PROSE_AMOUNT),
+    "executed": re.compile(r"(?:全年执行|预算执行|实际执行|实际支出|全年支出|累计支出)(?:数|金额)?" + _PROSE_AMOUNT),
+}
+_PROSE_RATE = re.compile(r"(?:预算)?执行率\s*[:：为是达]?\s*([0-9０-９][0-9０-９.．]*)\s*[%％]")
+_PROSE_TOTAL = re.compile(r"(?:自评|综合|评价|总)(?:得分|总分|分数)\s*[:：为是]?\s*([0-9]+(?:\.[0-9]+)?)\s*分?")
+_PROSE_GRADE = re.compile(r"(?:自评|评价|绩效)?等级\s*[:：为是]?\s*[“\"]?(优秀|优|良好|良|中|差)")
+
+
+def _empty(cell: str | None) -> bool:
+    return cell is None or normalize(cell) in _EMPTY
+
+
+def _cell(row: list[str], idx: int | None) -> str:
+    if idx is None or idx >= len(row):
+        return ""
+    return row[idx].strip()
+
+
+@dataclass
+class _State:
+    report: Report = field(default_factory=Report)
+    fields: dict[str, str] = field(default_factory=dict)
+    budget: Budget | None = None
+    form_title: str | None = None
+    stated_rate_text: str | None = None
+
+
+# ---------------------------------------------------------------------------------------- fund
+
+def _default_money_unit(cells: list[str]) -> str:
+    joined = "".join(cells)
+    for unit in ("亿元", "万元", "千元"):
+        if unit in joined:
+            return unit
+    if re.search(r"[（(:：]\s*元\s*[)）]?", joined) or "单位：元" in joined:
+        return "元"
+    return "万元"
+
+
+def _fund_label(row: list[str], first_num: int) -> str:
+    label = ""
+    for c in row[:first_num]:
+        t = c.strip()
+        if t and not _empty(t) and parse_number(t) is None:
+            label = t
+    return label
+
+
+def _fund_row_kind(label: str) -> str | None:
+    lab = clean(label).replace("其中", "").lstrip(":：")
+    if not lab:
+        return None
+    return match(lab, "fund_rows") or None
+
+
+def _read_fund_block(rows: list[list[str]], start: int, hmap: dict[str, int], st: _State,
+                     context: list[str]) -> int:
+    header = rows[start]
+    unit = _default_money_unit(header + context)
+    budget = st.budget or Budget(origin="table")
+    first_num = min(v for k, v in hmap.items() if k in ("initial", "annual", "executed"))
+    i = start + 1
+    total_seen = False
+    while i < len(rows):
+        row = rows[i]
+        if is_indicator_header(row) or is_fund_header(row):
+            break
+        label = _fund_label(row, first_num)
+        values = {k: _cell(row, idx) for k, idx in hmap.items()}
+        amounts = {k: parse_amount(values.get(k, ""), unit) for k in ("initial", "annual", "executed")}
+        has_any = any(not _empty(values.get(k, "")) for k in ("initial", "annual", "executed"))
+        kind = _fund_row_kind(label)
+        if kind is None and not has_any:
+            break
+        if kind is None and label and len(clean(label)) > 12:
+            break
+        if kind == "total" or (kind is None and not total_seen and not label):
+            total_seen = True
+            budget.stated_total = FundSource(name=label or "年度资金总额", **amounts)
+            budget.initial, budget.annual, budget.executed = (
+                amounts["initial"], amounts["annual"], amounts["executed"])
+            w = parse_number(values.get("weight", ""))
+            if w is not None:
+                budget.weight = w
+            s = parse_number(values.get("score", ""))
+            if s is not None:
+                budget.stated_score = s
+            rate_text = values.get("rate", "")
+            if not _empty(rate_text):
+                rate = parse_percent(rate_text)
+                if rate is not None and "%" not in rate_text and "％" not in rate_text and rate <= 1:
+                    rate = rate * 100  # a fraction written as 0.7835
+                budget.stated_execution_rate = rate
+                budget.stated_execution_rate_text = rate_text
+        elif has_any:
+            name = kind if kind and kind != "total" else (clean(label) or "其他资金")
+            budget.sources.append(FundSource(name=name, **amounts))
+        i += 1
+    weight_note = re.search(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]", "".join(header + context))
+    if budget.weight is None and weight_note:
+        budget.weight = Decimal(weight_note.group(1))
+    _fill_totals_from_sources(budget)
+    st.budget = budget
+    return i
+
+
+def _fill_totals_from_sources(budget: Budget) -> None:
+    if not budget.sources:
+        return
+    for attr in ("initial", "annual", "executed"):
+        total = getattr(budget, attr)
+        parts = [getattr(s, attr) for s in budget.sources if getattr(s, attr) is not None]
+        if parts and (total is None or total == 0) and sum(parts, Decimal(0)) != 0:
+            setattr(budget, attr, sum(parts, Decimal(0)))
+            budget.totals_from_sources = True
+
+
+# ----------------------------------------------------------------------------------- indicators
+
+def _implied_operator(name: str) -> Operator:
+    words = data()["implied_operator"]["lower_is_better"]
+    return "<=" if any(w in name for w in words) else ">="
+
+
+def _make_indicator(name: str, op_text: str, target_text: str, unit_text: str, actual_text: str) -> Indicator:
+    tv = parse_value(target_text)
+    av = parse_value(actual_text)
+    op_col = parse_operator(op_text) if op_text else None
+    operator: Operator
+    if op_col is not None:
+        operator = op_col
+    elif tv.operator is not None:
+        operator = tv.operator
+    elif tv.number is None and not _empty(target_text):
+        operator = "qualitative"
+    else:
+        operator = _implied_operator(name)
+    unit = normalize(unit_text) if not _empty(unit_text) else None
+    if unit in ("百分比", "％", "百分率"):
+        unit = "%"
+    if unit is None:
+        unit = tv.unit or av.unit
+    target = tv.number if operator != "qualitative" else None
+    actual = av.number if operator != "qualitative" else None
+    return Indicator(
+        name=name, operator=operator, target=target, target_text=target_text.strip(),
+        actual=actual, actual_text=actual_text.strip(), unit=unit, operator_text=op_text.strip(),
+    )
+
+
+def _special_row(row: list[str], hmap: dict[str, int]) -> str | None:
+    name_i = hmap["name"]
+    for c in row[: name_i + 1]:
+        kind = match(c, "special_rows") if c.strip() and len(clean(c)) <= 8 else None
+        if kind:
+            return kind
+    return None
+
+
+def _numbers_after(row: list[str], start: int) -> list[Decimal]:
+    out = []
+    for c in row[start:]:
+        n = parse_number(c) if not _empty(c) else None
+        if n is not None:
+            out.append(n)
+    return out
+
+
+def _grade_in(row: list[str]) -> str | None:
+    for c in row:
+        t = normalize(c)
+        if t in ("优", "良", "中", "差", "优秀", "良好"):
+            return t[0]
+    return None
+
+
+def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int], st: _State) -> int:
+    report = st.report
+    l1_text = l2_text = ""
+    i = start + 1
+    name_i = hmap["name"]
+    while i < len(rows):
+        row = rows[i]
+        if i > start + 1 and (is_indicator_header(row) and _cell(row, name_i) in rows[start][name_i]):
+            i += 1  # a header repeated on the next page
+            continue
+        if is_fund_header(row) or (is_indicator_header(row) and i > start + 1):
+            break
+        special = _special_row(row, hmap)
+        if special == "total":
+            nums = _numbers_after(row, 1)
+            score_i = hmap.get("score")
+            s = parse_number(_cell(row, score_i)) if score_i is not None else None
+            report.stated_total = s if s is not None else (nums[-1] if nums else None)
+            g = _grade_in(row)
+            if g:
+                report.stated_grade = g
+            i += 1
+            continue
+        if special == "grade":
+            g = _grade_in(row)
+            if g:
+                report.stated_grade = g
+            i += 1
+            continue
+        if special == "budget":
+            b = st.budget or Budget(origin="table")
+            w = parse_number(_cell(row, hmap.get("weight")))
+            s = parse_number(_cell(row, hmap.get("score")))
+            if w is not None:
+                b.weight = w
+            if s is not None:
+                b.stated_score = s
+            rate_text = _cell(row, hmap.get("actual"))
+            if parse_percent(rate_text) is not None and b.stated_execution_rate is None:
+                b.stated_execution_rate = parse_percent(rate_text)
+                b.stated_execution_rate_text = rate_text
+            st.budget = b
+            i += 1
+            continue
+        name = _cell(row, name_i)
+        if "level1" in hmap and not _empty(_cell(row, hmap["level1"])):
+            l1_text = _cell(row, hmap["level1"])
+        if "level2" in hmap and not _empty(_cell(row, hmap["level2"])):
+            l2_text = _cell(row, hmap["level2"])
+        if _empty(name) or (name == l2_text and "level2" in hmap) or is_fund_header(row):
+            i += 1
+            continue
+        if all(_empty(_cell(row, hmap.get(k))) for k in ("target", "actual", "operator")):
+            # a merged text row (说明, 总体目标 …) ends the block
+            if len(set(c for c in row if c.strip())) <= 1:
+                break
+            i += 1
+            continue
+        ind = _make_indicator(name, _cell(row, hmap.get("operator")), _cell(row, hmap.get("target")),
+                              _cell(row, hmap.get("unit")), _cell(row, hmap.get("actual")))
+        ind.weight = parse_number(_cell(row, hmap.get("weight"))) if "weight" in hmap else None
+        ind.stated_score = parse_number(_cell(row, hmap.get("score"))) if "score" in hmap else None
+        reason = _cell(row, hmap.get("reason"))
+        ind.deviation_reason = None if _empty(reason) else reason
+        report.indicators.append(resolve_levels(ind, l1_text or None, l2_text or None))
+        i += 1
+    return i
+
+
+# ------------------------------------------------------------------------------ fields in tables
+
+def _read_field_cells(row: list[str], st: _State) -> None:
+    cells = [c.strip() for c in row]
+    for k, c in enumerate(cells):
+        if not c or len(clean(c)) > 10:
+            continue
+        f = match(c, "fields")
+        if f is None or f in st.fields:
+            continue
+        for v in cells[k + 1:]:
+            if v and v != c and match(v, "fields") is None:
+                if f == "goal":
+                    texts = [t for t in cells[k + 1:] if t and t != c]
+                    if (texts and not any(w in texts[0] for w in ("预期目标", "目标"))) or len(texts[0]) > 12:
+                        st.report.overall_goal = texts[0]
+                        if len(texts) > 1 and texts[1] != texts[0]:
+                            st.report.overall_goal_actual = texts[1]
+                        st.fields[f] = texts[0]
+                else:
+                    st.fields[f] = v
+                break
+
+
+def _table_title(row: list[str], st: _State) -> None:
+    for c in row:
+        t = normalize(c)
+        if ("自评表" in t or "评价表" in t) and len(t) < 40 and st.form_title is None:
+            st.form_title = t
+        y = re.fullmatch(r"[（(]?\s*(20\d{2})\s*年度?\s*[)）]?", t)
+        if y and st.report.fiscal_year is None:
+            st.report.fiscal_year = int(y.group(1))
+
+
+def _read_table(table: Table, st: _State) -> None:
+    rows = [[c if isinstance(c, str) else "" for c in r] for r in table.rows]
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        imap = is_indicator_header(row)
+        if imap is not None:
+            i = _read_indicator_block(rows, i, imap, st)
+            continue
+        fmap = is_fund_header(row)
+        if fmap is not None:
+            context = [c for r in rows[max(0, i - 1): i] for c in r]
+            i = _read_fund_block(rows, i, fmap, st, context)
+            continue
+        _table_title(row, st)
+        _read_field_cells(row, st)
+        i += 1
+
+
+# ------------------------------------------------------------------------------------ narrative
+
+def _heading(text: str) -> tuple[str, str, int] | None:
+    """(number, title, level) when a paragraph is a numbered heading."""
+    for rx, level, fmt in ((_H1, 1, "{}"), (_H2, 2, "（{}）"), (_H3, 3, "{}")):
+        m = rx.match(text)
+        if m:
+            rest = m.group(2).strip()
+            if level == 3 and (len(rest) > 30 or not rest):
+                return None
+            return fmt.format(m.group(1)), text.strip(), level
+    return None
+
+
+def _split_heading(text: str) -> tuple[str, str]:
+    """A heading line that runs on into its body: "一、目标情况：本项目…" → (heading, body)."""
+    if len(text) <= 40:
+        return text, ""
+    for sep in ("：", ":", "。"):
+        k = text.find(sep)
+        if 0 < k <= 40:
+            return text[: k + 1].rstrip("：:"), text[k + 1:].strip()
+    return text[:40], text[40:]
+
+
+def _sections(paragraphs: list[str]) -> list[Section]:
+    sections = [Section(number=None, title="", level=0)]
+    for p in paragraphs:
+        h = _heading(p)
+        if h is not None:
+            number, _, level = h
+            title, body = _split_heading(p.strip())
+            sections.append(Section(number=number, title=title, level=level, text=body))
+            continue
+        cur = sections[-1]
+        cur.text = f"{cur.text}\n{p}" if cur.text else p
+    if not sections[0].text:
+        sections.pop(0)
+    return sections
+
+
+def _read_prose_budget(text: str, st: _State) -> None:
+    found: dict[str, Decimal] = {}
+    for key, rx in _PROSE.items():
+        m = rx.search(text)
+        if m:
+            amount = parse_amount(m.group(1) + m.group(2))
+            if amount is not None:
+                found[key] = amount
+    rate_m = _PROSE_RATE.search(text)
+    b = st.budget
+    if (b is None or not b.usable) and ("annual" in found or "executed" in found):
+        b = b or Budget()
+        b.origin = b.origin or "prose"
+        b.initial = b.initial if b.initial is not None else found.get("initial")
+        b.annual = b.annual if b.annual is not None else found.get("annual")
+        b.executed = b.executed if b.executed is not None else found.get("executed")
+        st.budget = b
+    if st.budget is not None and st.budget.stated_execution_rate is None and rate_m:
+        st.budget.stated_execution_rate = parse_percent(rate_m.group(1) + "%")
+        st.budget.stated_execution_rate_text = rate_m.group(1) + "%"
+
+
+# ------------------------------------------------------------------------------------- metadata
+
+def _is_recipient(t: str) -> bool:
+    return (t.endswith(("：", ":")) and len(t) <= 30
+            and ("财政" in t or t.endswith(("厅：", "局：", "部：", "委：", "厅:", "局:"))))
+
+
+def _title_and_recipient(paragraphs: list[str], st: _State) -> list[str]:
+    """Set title and recipient from the opening lines; return the paragraphs without them."""
+    report = st.report
+    title_parts: list[str] = []
+    used: set[int] = set()
+    for k, p in enumerate(paragraphs[:8]):
+        t = p.strip()
+        if _heading(t):
+            break
+        if _is_recipient(t):
+            report.recipient = t.rstrip("：:").strip()
+            used.add(k)
+            break
+        if title_parts and ("报告" in "".join(title_parts) or "自评表" in "".join(title_parts)):
+            continue
+        if len(t) <= 50 and (not title_parts or len(t) <= 30):
+            title_parts.append(t)
+            used.add(k)
+    title = "".join(title_parts)
+    if title and any(w in title for w in ("报告", "自评", "评价", "绩效")):
+        report.title = title
+    else:
+        used = {k for k in used if report.recipient and _is_recipient(paragraphs[k].strip())}
+    return [p for k, p in enumerate(paragraphs) if k not in used]
+
+
+def _organization(paragraphs: list[str], st: _State) -> str | None:
+    for key in ("organization",):
+        if key in st.fields:
+            return st.fields[key]
+    for p in paragraphs:
+        m = re.match(r"^\s*(填报单位|实施单位|资金使用单位|单位名称)\s*[:：]\s*(.+?)\s*$", p)
+        if m:
+            return m.group(2).split("\t")[0].strip()
+    for p in reversed(paragraphs[-6:]):
+        t = p.strip()
+        if not t or _DATE_LINE.match(t) or _heading(t):
+            continue
+        if len(t) <= 40 and _ORG_END.search(t) and "：" not in t and "。" not in t:
+            return t
+        if len(t) > 40:
+            break
+    return None
+
+
+def _kind(text: str) -> str | None:
+    if "转移支付" in text:
+        return "transfer_payment"
+    if "部门整体" in text:
+        return "department"
+    if "项目" in text:
+        return "project"
+    return None
+
+
+def assemble(doc: Document, name: str = "") -> Report:
+    """Turn a document's blocks into a Report. Raises ReadError when nothing of a report is found."""
+    st = _State()
+    paragraphs: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            _read_table(block, st)
+        elif isinstance(block, Paragraph):
+            t = block.text.strip()
+            if not t:
+                continue
+            if "\t" in t:
+                cells = [c.strip() for c in t.split("\t") if c.strip()]
+                _read_field_cells(cells, st)
+                t = "\t".join(cells)
+            paragraphs.append(t)
+    report = st.report
+    report.sections = _sections(_title_and_recipient(paragraphs, st))
+    prose = "\n".join(paragraphs)
+    _read_prose_budget(prose, st)
+    report.budget = st.budget
+    if report.title is None:
+        project = st.fields.get("project")
+        report.title = project or st.form_title
+    report.organization = _organization(paragraphs, st)
+    if report.fiscal_year is None:
+        m = _YEAR.search(report.title or "") or _YEAR.search(prose[:2000])
+        report.fiscal_year = int(m.group(1)) if m else None
+    report.kind = _kind((report.title or "") + (st.form_title or ""))  # type: ignore[assignment]
+    if report.stated_total is None:
+        m = _PROSE_TOTAL.search(prose)
+        if m:
+            report.stated_total = Decimal(m.group(1))
+    if report.stated_grade is None:
+        m = _PROSE_GRADE.search(prose)
+        if m:
+            report.stated_grade = m.group(1)[0]
+    if not report.indicators and (report.budget is None or not report.budget.usable):
+        label = f"{name}：" if name else ""
+        raise ReadError(
+            "not_a_report",
+            f"{label}未找到绩效指标表或预算执行数据，不像是绩效自评报告",
+            "no indicator table or budget figures found: not a self-evaluation report",
+        )
+    return report
+
+
+__all__ = ["assemble"]

@@ -1,0 +1,85 @@
+"""Column-name and row-label matching, driven by ``jixiao/data/headers.toml``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_NOTE = re.compile(r"[（(][^（()）]*[)）]")
+_SPACE = re.compile(r"[\s\u3000]+")
+
+
+@cache
+def data() -> dict[str, Any]:
+    text = resources.files("jixiao.data").joinpath("headers.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def clean(cell: str) -> str:
+    """A cell without spaces and parenthesised notes: "全年预算数(A)" → "全年预算数"."""
+    s = _SPACE.sub("", cell)
+    stripped = _NOTE.sub("", s)
+    return stripped or s
+
+
+@cache
+def _synonyms(group: str) -> list[tuple[str, str]]:
+    pairs = [(syn, field) for field, syns in data()[group].items() for syn in syns]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def match(cell: str, group: str) -> str | None:
+    """The field of ``group`` (indicator / fund / fund_rows / fields / special_rows) a cell names.
+
+    Exact matches win; otherwise the longest synonym the cell contains, provided the cell is short
+    (a header, not a sentence that happens to contain the word).
+    """
+    c = clean(cell)
+    if not c:
+        return None
+    syns = _synonyms(group)
+    for syn, field in syns:
+        if c == syn:
+            return field
+    if len(c) > 14:
+        return None
+    for syn, field in syns:
+        if syn in c:
+            return field
+    return None
+
+
+def header_map(row: list[str], group: str) -> dict[str, int]:
+    """field → column index for a candidate header row (first occurrence wins)."""
+    out: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        f = match(cell, group)
+        if f is not None and f not in out:
+            out[f] = i
+    return out
+
+
+def is_indicator_header(row: list[str]) -> dict[str, int] | None:
+    m = header_map(row, "indicator")
+    if "name" in m and ("target" in m or "actual" in m) and len(m) >= 3:
+        return m
+    return None
+
+
+def is_fund_header(row: list[str]) -> dict[str, int] | None:
+    m = header_map(row, "fund")
+    money = [k for k in ("initial", "annual", "executed") if k in m]
+    if len(money) >= 2 and "name" not in header_map(row, "indicator"):
+        return m
+    return None
+
+
+def is_header_word(cell: str) -> bool:
+    """A cell that could be a column header of either block."""
+    c = clean(cell)
+    if not c or len(c) > 14:
+        return False
+    return match(c, "indicator") is not None or match(c, "fund") is not None

@@ -1,0 +1,185 @@
+"""Scoring under a policy (shared/spec/scoring.md): budget execution, indicator pools, total, grade.
+
+Pure and exact: every value is a ``Decimal``; nothing is rounded here (display rounds half-up).
+The score is what the rules give for what the report claims; review findings never change it.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from jixiao.model import HUNDRED, Indicator, IndicatorScore, QualitativeGrade, Report, ScoreCard
+from jixiao.policy import INDICATOR_POOLS, Policy
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+GRADE_QUANTUM = Decimal("1e-12")
+
+
+def pool_of(ind: Indicator, policy: Policy) -> str:
+    """The pool an indicator scores in: its level 1, with cost moved per ``cost_pool``."""
+    level1 = ind.level1 or "output"
+    if level1 == "cost" and policy.cost_pool == "output":
+        return "output"
+    if level1 == "output" and ind.level2 == "cost" and policy.cost_pool == "cost":
+        return "cost"
+    return level1
+
+
+def _words(policy: Policy) -> dict[str, list[str]]:
+    return policy.raw.get("qualitative", {}).get("words", {})
+
+
+def grade_text(actual_text: str, target_text: str, policy: Policy) -> QualitativeGrade:
+    """Grade a qualitative actual: achieved / partial / not_achieved / unclear."""
+    actual = "".join(actual_text.split())
+    target = "".join(target_text.split())
+    if not actual:
+        return "unclear"
+    if target and actual == target:
+        return "achieved"
+    words = _words(policy)
+    stripped = actual
+    for w in words.get("ignore", []):
+        stripped = stripped.replace(w, "")
+    if any(w in stripped for w in words.get("partial", [])):
+        return "partial"
+    if any(w in stripped for w in words.get("not_achieved", [])):
+        return "not_achieved"
+    if any(w in actual for w in words.get("achieved", [])):
+        return "achieved"
+    if target and (target in actual or actual in target):
+        return "achieved"
+    return "unclear"
+
+
+def _in_band(fraction: Decimal, grade: QualitativeGrade, policy: Policy) -> bool:
+    if grade == "unclear":
+        grade = "achieved"
+    low, high = policy.qualitative_bands[grade]
+    if grade == "achieved":
+        return low <= fraction <= high
+    return low <= fraction < high
+
+
+def _score_text(ind: Indicator, weight: Decimal, policy: Policy, index: int) -> IndicatorScore:
+    grade = grade_text(ind.actual_text, ind.target_text, policy)
+    score = weight * policy.qualitative_fractions[grade]
+    basis = "band"
+    if (
+        policy.accept_stated_in_band
+        and ind.stated_score is not None
+        and weight > 0
+        and grade != "unclear"
+        and _in_band(ind.stated_score / weight, grade, policy)
+    ):
+        score, basis = ind.stated_score, "stated"
+    met = {"achieved": True, "partial": False, "not_achieved": False, "unclear": None}[grade]
+    return IndicatorScore(index=index, max_score=weight, score=score, met=met, grade=grade, basis=basis)
+
+
+def score_indicator(ind: Indicator, weight: Decimal, policy: Policy, index: int = 0) -> IndicatorScore:
+    """One indicator's score out of ``weight`` under the policy."""
+    if ind.operator == "qualitative":
+        return _score_text(ind, weight, policy, index)
+    a, b = ind.target, ind.actual
+    if b is None:
+        if ind.actual_text.strip():
+            return _score_text(ind, weight, policy, index)  # text actual on a quantitative indicator (I06)
+        return IndicatorScore(index=index, max_score=weight, score=ZERO, met=None, basis="no-actual")
+    if a is None:
+        # no numeric target: nothing to compare with; judge the words like a qualitative indicator
+        return _score_text(ind, weight, policy, index)
+
+    def result(met: bool, fraction: Decimal, basis: str) -> IndicatorScore:
+        fraction = min(max(fraction, ZERO), ONE)
+        return IndicatorScore(index=index, max_score=weight, score=weight * fraction, met=met, basis=basis)
+
+    op = ind.operator
+    if op in (">=", ">"):
+        met = b >= a if op == ">=" else b > a
+        if met:
+            return result(True, ONE, "met")
+        if a <= 0:
+            return result(False, ZERO, "target-not-positive")
+        bb = max(b, ZERO) if policy.negative_actual_as_zero else b
+        return result(False, bb / a, "ratio")
+    if op in ("<=", "<"):
+        met = b <= a if op == "<=" else b < a
+        if met:
+            return result(True, ONE, "met")
+        if a <= 0 or b <= 0:
+            return result(False, ZERO, "target-zero")
+        if policy.reverse == "deviation":
+            return result(False, ONE - (b - a) / a, "deviation")
+        return result(False, a / b, "ratio")
+    # "="
+    if b == a:
+        return result(True, ONE, "met")
+    hi, lo = max(a, b), min(a, b)
+    if hi <= 0 or lo < 0:
+        return result(False, ZERO, "ratio")
+    return result(False, lo / hi, "ratio")
+
+
+def _weights(report: Report, policy: Policy) -> tuple[list[Decimal], dict[str, Decimal], Decimal]:
+    """Per-indicator weights, pool weights and the budget weight."""
+    inds = report.indicators
+    budget_weight = policy.budget_weight
+    if report.budget is not None and report.budget.weight is not None:
+        budget_weight = report.budget.weight
+    pools = [pool_of(i, policy) for i in inds]
+    if inds and policy.use_stated_weights and all(i.weight is not None for i in inds):
+        weights = [i.weight or ZERO for i in inds]
+        pool_weights = {p: ZERO for p in INDICATOR_POOLS}
+        for p, w in zip(pools, weights, strict=True):
+            pool_weights[p] += w
+        return weights, pool_weights, budget_weight
+    pool_weights = {p: policy.pool_weights.get(p, ZERO) for p in INDICATOR_POOLS}
+    if policy.cost_pool == "output":
+        pool_weights["output"] += pool_weights["cost"]
+        pool_weights["cost"] = ZERO
+    counts = {p: pools.count(p) for p in INDICATOR_POOLS}
+    if policy.redistribute == "proportional":
+        filled = [p for p in INDICATOR_POOLS if counts[p] and pool_weights[p] > 0]
+        empty_weight = sum((pool_weights[p] for p in INDICATOR_POOLS if not counts[p]), ZERO)
+        filled_weight = sum((pool_weights[p] for p in filled), ZERO)
+        if filled and empty_weight and filled_weight:
+            for p in INDICATOR_POOLS:
+                if p in filled:
+                    pool_weights[p] += empty_weight * pool_weights[p] / filled_weight
+                elif not counts[p]:
+                    pool_weights[p] = ZERO
+    weights = [pool_weights[p] / counts[p] if counts[p] else ZERO for p in pools]
+    return weights, pool_weights, budget_weight
+
+
+def score_report(report: Report, policy: Policy) -> ScoreCard:
+    """Score a report: budget execution, each indicator, pool sums, total and grade (all exact)."""
+    weights, pool_weights, budget_weight = _weights(report, policy)
+    rate = report.budget.execution_rate if report.budget is not None and report.budget.usable else None
+    budget_score = ZERO
+    if rate is not None:
+        budget_score = budget_weight * min(max(rate / HUNDRED, ZERO), ONE)
+    scores = [score_indicator(ind, w, policy, i) for i, (ind, w) in enumerate(zip(report.indicators, weights,
+                                                                                   strict=True))]
+    pools = {p: ZERO for p in INDICATOR_POOLS}
+    for ind, s in zip(report.indicators, scores, strict=True):
+        pools[pool_of(ind, policy)] += s.score
+    shown_pools = {p: v for p, v in pools.items() if pool_weights.get(p, ZERO) > 0 or v > 0}
+    shown_weights = {p: v for p, v in pool_weights.items() if v > 0 or p in shown_pools}
+    total = budget_score + sum(pools.values(), ZERO)
+    return ScoreCard(
+        policy=policy.name,
+        budget_weight=budget_weight,
+        budget=budget_score,
+        execution_rate=rate,
+        pool_weights=shown_weights,
+        pools=shown_pools,
+        indicators=scores,
+        total=total,
+        # grade from the exact total; the quantum only absorbs division residue (50/23 × 23)
+        grade=policy.grade_for(total.quantize(GRADE_QUANTUM, rounding=ROUND_HALF_UP)),  # type: ignore[arg-type]
+        stated_total=report.stated_total,
+        stated_grade=report.stated_grade,
+    )
