@@ -1,0 +1,199 @@
+"""Word (.docx) → ``Document``.
+
+The body's children are walked in order, so paragraphs and tables interleave as in the file.
+Content controls (``w:sdt``) and ``w:customXml`` wrappers are looked through.
+
+Tables are laid out on the table grid: every row has one entry per grid column, so columns stay
+aligned whatever the merges.
+
+* A horizontally merged cell (``gridSpan``) repeats its text in every grid column it covers.
+* A vertically merged cell (``vMerge`` continue) repeats the text of the cell above it.
+  So a merged cell carries its text in every position it covers (never "").
+* ``gridBefore``/``gridAfter`` (rows that start late or end early) give "" cells.
+* A cell's paragraphs are joined with "\\n"; a table nested in a cell is flattened into lines
+  (one line per nested row, its cells joined with a space).
+* Rows and paragraphs that are entirely blank are dropped.
+
+Paragraph text includes runs inside hyperlinks, fields, tracked insertions and smart tags; deleted
+text, text boxes and ``mc:Fallback`` copies are left out. ``w:tab`` → "\\t", ``w:br``/``w:cr`` → "\\n".
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml import etree
+
+from jixiao.readers.blocks import Document, Paragraph, Table
+from jixiao.readers.safety import check_office_zip, fail
+
+_P = qn("w:p")
+_TBL = qn("w:tbl")
+_TR = qn("w:tr")
+_TC = qn("w:tc")
+_SDT = qn("w:sdt")
+_SDT_CONTENT = qn("w:sdtContent")
+_CUSTOM_XML = qn("w:customXml")
+_T = qn("w:t")
+_TAB = qn("w:tab")
+_BR = qn("w:br")
+_CR = qn("w:cr")
+_NB_HYPHEN = qn("w:noBreakHyphen")
+_TC_PR = qn("w:tcPr")
+_TR_PR = qn("w:trPr")
+_GRID_SPAN = qn("w:gridSpan")
+_V_MERGE = qn("w:vMerge")
+_GRID_BEFORE = qn("w:gridBefore")
+_GRID_AFTER = qn("w:gridAfter")
+_VAL = qn("w:val")
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Subtrees whose text is not part of the paragraph it sits in.
+_SKIP = {qn("w:txbxContent"), _MC_FALLBACK, qn("w:del"), qn("w:pPr"), qn("w:rPr")}
+
+MAX_GRID_COLUMNS = 200
+
+
+def read_docx(path: Path) -> Document:
+    """Read a .docx into paragraphs and tables in document order.
+
+    Raises ``ReadError`` (codes: not_found, empty, too_large, encrypted, legacy, not_office, damaged).
+    """
+    path = Path(path)
+    check_office_zip(path, "docx")
+    try:
+        word = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
+        raise fail(path, "damaged", "文件已损坏（不是完整的 Word 文档），无法读取", f"damaged docx: {e}") from e
+    except ValueError as e:
+        # python-docx refuses templates / macro-enabled documents by content type
+        raise fail(
+            path, "not_office", "文件不是可读取的 Word 文档（.docx），请另存为 .docx 后再读取", str(e)
+        ) from e
+    except Exception as e:  # any other parser failure is a damaged file, never a traceback
+        raise fail(path, "damaged", "文件已损坏，无法按 Word 文档读取", f"damaged docx: {e!r}") from e
+    try:
+        return Document(blocks=list(_blocks(word.element.body)))
+    except Exception as e:
+        raise fail(path, "damaged", "文件内容结构异常，无法按 Word 文档读取", f"bad docx structure: {e!r}") from e
+
+
+def _blocks(container: etree._Element) -> Iterator[Paragraph | Table]:
+    for child in container:
+        tag = child.tag
+        if tag == _P:
+            text = paragraph_text(child)
+            if text.strip():
+                yield Paragraph(text)
+        elif tag == _TBL:
+            rows = table_rows(child)
+            if rows:
+                yield Table(rows=rows)
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content)
+        elif tag == _CUSTOM_XML:
+            yield from _blocks(child)
+
+
+def paragraph_text(p: etree._Element) -> str:
+    parts: list[str] = []
+    _collect_text(p, parts)
+    return "".join(parts)
+
+
+def _collect_text(el: etree._Element, parts: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if tag in _SKIP or not isinstance(tag, str):
+            continue
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag in (_BR, _CR):
+            parts.append("\n")
+        elif tag == _NB_HYPHEN:
+            parts.append("-")
+        else:
+            _collect_text(child, parts)
+
+
+def _int_attr(el: etree._Element | None, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return max(0, int(el.get(_VAL, default)))
+    except ValueError:
+        return default
+
+
+def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
+    for child in tr:
+        if child.tag == _TC:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _row_cells(content)
+        elif child.tag == _CUSTOM_XML:
+            yield from _row_cells(child)
+
+
+def _table_row_elements(tbl: etree._Element) -> Iterator[etree._Element]:
+    for child in tbl:
+        if child.tag == _TR:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _table_row_elements(content)
+        elif child.tag == _CUSTOM_XML:
+            yield from _table_row_elements(child)
+
+
+def cell_text(tc: etree._Element) -> str:
+    """The cell's paragraphs joined with "\\n"; nested tables flattened to one line per row."""
+    lines: list[str] = []
+    for block in _blocks(tc):
+        if isinstance(block, Paragraph):
+            lines.append(block.text.strip())
+        else:
+            lines.extend(" ".join(c for c in row if c) for row in block.rows)
+    return "\n".join(line for line in lines if line)
+
+
+def table_rows(tbl: etree._Element) -> list[list[str]]:
+    """The table on its grid; merged cells repeat their text (see module docstring)."""
+    rows: list[list[str]] = []
+    previous: list[str] = []
+    for tr in _table_row_elements(tbl):
+        tr_pr = tr.find(_TR_PR)
+        before = _int_attr(tr_pr.find(_GRID_BEFORE) if tr_pr is not None else None, 0)
+        after = _int_attr(tr_pr.find(_GRID_AFTER) if tr_pr is not None else None, 0)
+        row: list[str] = [""] * min(before, MAX_GRID_COLUMNS)
+        for tc in _row_cells(tr):
+            tc_pr = tc.find(_TC_PR)
+            span = 1
+            v_merge: etree._Element | None = None
+            if tc_pr is not None:
+                span = max(1, _int_attr(tc_pr.find(_GRID_SPAN), 1))
+                v_merge = tc_pr.find(_V_MERGE)
+            start = len(row)
+            if v_merge is not None and v_merge.get(_VAL, "continue") != "restart":
+                text = previous[start] if start < len(previous) else ""
+            else:
+                text = cell_text(tc)
+            row.extend([text] * min(span, MAX_GRID_COLUMNS - start))
+            if len(row) >= MAX_GRID_COLUMNS:
+                break
+        row.extend([""] * min(after, MAX_GRID_COLUMNS - len(row)))
+        previous = row
+        if any(c.strip() for c in row):
+            rows.append(row)
+    return rows
