@@ -1,0 +1,128 @@
+"""The scorecard and findings for a terminal (Rich), in Chinese."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from jixiao.model import CheckResult, Finding
+from jixiao.serialize import r2
+
+LEVEL1_ZH = {"output": "产出", "benefit": "效益", "satisfaction": "满意度", "cost": "成本"}
+LEVEL2_ZH = {
+    "quantity": "数量", "quality": "质量", "timeliness": "时效", "cost": "成本",
+    "economic": "经济效益", "social": "社会效益", "ecological": "生态效益", "sustainability": "可持续影响",
+    "satisfaction": "服务对象满意度", "economic_cost": "经济成本", "social_cost": "社会成本",
+    "ecological_cost": "生态环境成本",
+}
+OPERATOR_ZH = {">=": "≥", "<=": "≤", "=": "＝", ">": "＞", "<": "＜", "qualitative": "定性"}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+POOL_ZH = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标", "cost": "成本指标"}
+
+
+def money(v: Decimal | None) -> str:
+    return "—" if v is None else f"{r2(v):,}"
+
+
+def num(v: Decimal | None) -> str:
+    if v is None:
+        return "—"
+    return f"{r2(v)}"
+
+
+def _plain(v: Decimal | None) -> str:
+    if v is None:
+        return ""
+    s = format(v.normalize(), "f")
+    return s
+
+
+def scorecard(result: CheckResult) -> RenderableType:
+    report, card = result.report, result.score
+    assert report is not None and card is not None
+    head = Text()
+    head.append(report.title or "（无标题）", style="bold")
+    head.append(f"\n填报单位：{report.organization or '—'}    年度：{report.fiscal_year or '—'}")
+    if report.recipient:
+        head.append(f"    报送：{report.recipient}")
+    head.append(f"\n来源：{result.source}（{result.format}）  评分规则：{card.policy}", style="dim")
+
+    b = report.budget
+    bt = Table(title="预算执行（万元）", show_edge=True, title_justify="left")
+    for col in ("年初预算数", "全年预算数", "全年执行数", "执行率（计算）", "执行率（报告）", "分值", "得分"):
+        bt.add_column(col, justify="right")
+    bt.add_row(
+        money(b.initial) if b else "—", money(b.annual) if b else "—", money(b.executed) if b else "—",
+        f"{num(card.execution_rate)}%" if card.execution_rate is not None else "—",
+        f"{_plain(b.stated_execution_rate)}%" if b and b.stated_execution_rate is not None else "—",
+        num(card.budget_weight), num(card.budget),
+    )
+    if b and b.sources:
+        for s in b.sources:
+            bt.add_row(f"其中：{s.name} {money(s.initial)}", money(s.annual), money(s.executed), "", "", "", "")
+
+    it = Table(title="绩效指标", show_lines=False, title_justify="left")
+    widths = {"三级指标": 26, "指标值": 12, "完成值": 12, "二级": 10}
+    for col, just in (("#", "right"), ("一级", "left"), ("二级", "left"), ("三级指标", "left"), ("性质", "center"),
+                      ("指标值", "right"), ("单位", "left"), ("完成值", "right"), ("达成", "center"),
+                      ("分值", "right"), ("得分", "right")):
+        it.add_column(col, justify=just, no_wrap=True, overflow="ellipsis",  # type: ignore[arg-type]
+                      max_width=widths.get(col), min_width=min(widths.get(col, 4), 8))
+    for i, (ind, s) in enumerate(zip(report.indicators, card.indicators, strict=True), 1):
+        mark = "*" if ind.levels_inferred else ""
+        met = {True: "✓", False: "✗", None: "?"}[s.met]
+        name = ind.name
+        it.add_row(
+            str(i), LEVEL1_ZH.get(ind.level1 or "", "—") + mark, LEVEL2_ZH.get(ind.level2 or "", "—") + mark, name,
+            OPERATOR_ZH[ind.operator], ind.target_text or "—", ind.unit or "", ind.actual_text or "—", met,
+            num(s.max_score), num(s.score),
+        )
+
+    st = Table(title="得分", title_justify="left")
+    st.add_column("项目")
+    st.add_column("权重", justify="right")
+    st.add_column("得分", justify="right")
+    st.add_row("预算执行率", num(card.budget_weight), num(card.budget))
+    for pool, val in card.pools.items():
+        st.add_row(POOL_ZH.get(pool, pool), num(card.pool_weights.get(pool)), num(val))
+    st.add_row(Text("总分", style="bold"), "100.00", Text(num(card.total), style="bold"))
+    grade = Text(f"评价等级：{card.grade}", style="bold green" if card.grade in ("优", "良") else "bold red")
+    stated = ""
+    if card.stated_total is not None or card.stated_grade:
+        stated = f"（报告自评：{num(card.stated_total) if card.stated_total is not None else '—'}"
+        stated += f" {card.stated_grade or ''}）"
+    parts: list[RenderableType] = [head, bt, it]
+    if any(i.levels_inferred for i in report.indicators):
+        parts.append(Text("* 文档未填写一级/二级指标，系根据指标名称推断", style="dim"))
+    parts += [st, Text.assemble(grade, stated)]
+    return Group(*parts)
+
+
+def findings_view(findings: list[Finding]) -> RenderableType:
+    if not findings:
+        return Text("复核发现：无", style="green")
+    parts: list[RenderableType] = []
+    for sev in ("error", "warning", "info"):
+        group = [f for f in findings if f.severity == sev]
+        if not group:
+            continue
+        t = Text()
+        t.append(f"{SEVERITY_ZH[sev]}（{len(group)}）\n", style=SEVERITY_STYLE[sev])
+        for f in group:
+            t.append(f"  [{f.code}] ", style=SEVERITY_STYLE[sev])
+            t.append(f"{f.message}\n")
+        parts.append(t)
+    return Panel(Group(*parts), title="复核发现", title_align="left")
+
+
+def print_result(console: Console, result: CheckResult) -> None:
+    if result.error is not None:
+        console.print(Text(f"无法读取：{result.error.message}", style="bold red"))
+        return
+    console.print(scorecard(result))
+    console.print(findings_view(result.findings))
