@@ -117,12 +117,12 @@ def check_office_zip(path: Path, kind: OfficeKind) -> None:
             f"the file is in the old binary {old} format; save it as .{kind}",
         )
     if head.startswith(PDF_MAGIC):
-        raise fail(path, "not_office", f"文件实际是 PDF，不是{label}", f"the file is a PDF, not a {label_en}")
+        raise fail(path, "not_office", f"文件实际是 PDF，不是 {label}", f"the file is a PDF, not a {label_en}")
     if not head.startswith(ZIP_MAGICS):
         raise fail(
             path,
             "damaged",
-            f"文件已损坏或不是{label}（文件头不对），无法读取",
+            f"文件已损坏或不是 {label}（文件头不对），无法读取",
             f"not a {label_en} (bad file signature)",
         )
     try:
@@ -132,7 +132,7 @@ def check_office_zip(path: Path, kind: OfficeKind) -> None:
         raise fail(
             path,
             "damaged",
-            f"文件已损坏（不是完整的{label}），无法读取",
+            f"文件已损坏（不是完整的 {label}），无法读取",
             f"the file is damaged (not a complete {label_en}): {e}",
         ) from e
     _check_zip_sizes(path, infos)
@@ -140,11 +140,11 @@ def check_office_zip(path: Path, kind: OfficeKind) -> None:
     if _MAIN_PART[kind] not in names and not _has_main_part(names, kind):
         other = "docx" if kind == "xlsx" else "xlsx"
         if _MAIN_PART[other] in names:
-            what = f"文件实际是{_KIND_NAME[other]}，不是{label}，无法按{label}读取"
+            what = f"文件实际是 {_KIND_NAME[other]}，不是 {label}，无法按 {label}读取"
         elif "ppt/presentation.xml" in names:
-            what = f"文件实际是 PowerPoint 演示文稿，不是{label}"
+            what = f"文件实际是 PowerPoint 演示文稿，不是 {label}"
         else:
-            what = f"文件是压缩包，但不是{label}，无法读取"
+            what = f"文件是压缩包，但不是 {label}，无法读取"
         raise fail(path, "not_office", what, f"a zip file but not a {label_en}")
 
 
