@@ -1,0 +1,92 @@
+"""绩效自评报告 as self-contained HTML (inline CSS, no external URL) and as PDF through WeasyPrint.
+
+The PDF needs a CJK font on the machine (Debian: ``fonts-wqy-microhei``); the stylesheet
+``jixiao/templates/report.css`` names WenQuanYi Micro Hei, Noto CJK and SimSun in its font stack.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+from jixiao.model import CheckResult
+from jixiao.writers._common import Block, report_blocks, report_title, runs
+
+TAGS = {"title": "h1", "heading1": "h2", "heading2": "h3"}
+PARAGRAPH_CLASSES = {"recipient": "recipient", "signature": "signature"}
+LEFT_COLUMNS = {"indicators": {2: "name", 9: "reason"}}
+# column widths (cm, of the 17 cm text width) so that the headers do not break mid-word
+COLUMN_WIDTHS = {"indicators": (1.7, 2.3, 2.6, 1.4, 1.7, 1.4, 1.7, 1.0, 1.0, 2.2)}
+
+
+def stylesheet() -> str:
+    return resources.files("jixiao").joinpath("templates", "report.css").read_text(encoding="utf-8")
+
+
+def _table(block: Block) -> str:
+    merge = (0, 1) if block.table == "indicators" else ()
+    classes = LEFT_COLUMNS.get(block.table, {})
+    # rowspans of equal consecutive 一级/二级 cells
+    span: dict[tuple[int, int], int] = {}
+    covered: set[tuple[int, int]] = set()
+    for c in merge:
+        for start, end in runs([r[c] for r in block.rows]):
+            span[(start, c)] = end - start
+            covered.update((k, c) for k in range(start + 1, end))
+    head = "".join(f"<th>{escape(h)}</th>" for h in block.header)
+    body: list[str] = []
+    for i, row in enumerate(block.rows):
+        cells: list[str] = []
+        for c, text in enumerate(row):
+            if (i, c) in covered:
+                continue
+            attrs = ""
+            if span.get((i, c), 1) > 1:
+                attrs += f' rowspan="{span[(i, c)]}"'
+            if c in classes:
+                attrs += f' class="{classes[c]}"'
+            cells.append(f"<td{attrs}>{escape(text)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    css_class = f' class="{block.table}"' if block.table else ""
+    widths = COLUMN_WIDTHS.get(block.table)
+    cols = ""
+    if widths is not None:
+        total = sum(widths)
+        cols = "<colgroup>" + "".join(f'<col style="width:{w / total * 100:.2f}%">' for w in widths) + "</colgroup>\n"
+    rows = "\n".join(body)
+    return f"<table{css_class}>\n{cols}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+
+
+def _block(block: Block) -> str:
+    if block.kind in TAGS:
+        tag = TAGS[block.kind]
+        return f"<{tag}>{escape(block.text)}</{tag}>"
+    if block.kind == "table":
+        return _table(block)
+    css = PARAGRAPH_CLASSES.get(block.kind)
+    attrs = f' class="{css}"' if css else ""
+    return f"<p{attrs}>{escape(block.text)}</p>"
+
+
+def render_report_html(result: CheckResult) -> str:
+    """The 绩效自评报告 as one HTML page: same content and outline as the Word writer."""
+    title = report_title(result.report) if result.report is not None else "绩效自评报告"
+    body = "\n".join(_block(b) for b in report_blocks(result))
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n"
+        f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def write_report_html(result: CheckResult, out: Path) -> None:
+    out.write_text(render_report_html(result), encoding="utf-8")
+
+
+def write_report_pdf(result: CheckResult, out: Path) -> None:
+    """Render the HTML with WeasyPrint (imported here: it loads pango at import time)."""
+    from weasyprint import HTML
+
+    HTML(string=render_report_html(result), base_url=None).write_pdf(str(out))

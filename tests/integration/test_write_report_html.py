@@ -1,0 +1,58 @@
+"""The 绩效自评报告 as HTML: one self-contained page with the standard headings and the tables."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from jixiao.writers.report_html import render_report_html
+from write_factory import TITLE, sample_result
+
+HEADINGS = [
+    "一、绩效目标分解下达情况",
+    "二、绩效情况分析",
+    "（一）资金投入情况分析",
+    "（二）资金管理情况分析",
+    "（三）总体绩效目标完成情况分析",
+    "（四）绩效指标完成情况分析",
+    "三、偏离绩效目标的原因和下一步改进措施",
+    "四、绩效自评结果拟应用和公开情况",
+    "五、其他需要说明的问题",
+]
+
+
+def test_headings_in_order() -> None:
+    html = render_report_html(sample_result())
+    found = re.findall(r"<h[23]>([^<]+)</h[23]>", html)
+    assert found == HEADINGS
+    assert f"<h1>{TITLE}</h1>" in html
+
+
+def test_self_contained_no_external_url() -> None:
+    html = render_report_html(sample_result())
+    assert "http" not in html.lower()
+    assert "<link" not in html and "@import" not in html and "src=" not in html
+    assert "@page" in html and "size: A4" in html and "margin: 2cm" in html
+    for font in ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Serif CJK SC", "SimSun"):
+        assert font in html
+
+
+def test_indicator_and_score_tables() -> None:
+    html = render_report_html(sample_result())
+    assert "<th>偏差原因分析及改进措施</th>" in html
+    assert '<td rowspan="5">产出指标</td>' in html
+    assert '<td rowspan="2">数量指标</td>' in html
+    assert '<td class="name">监控网络链路</td><td>≥</td><td>23</td><td>条</td><td>23</td><td>10.00</td>' in html
+    assert "<tr><td>总分</td><td>100.00</td><td>97.84</td></tr>" in html
+    assert "<tr><td>评价等级</td><td></td><td>优</td></tr>" in html
+    assert "全年预算数1070.07万元，全年执行数838.41万元，预算执行率78.35%。" in html
+
+
+def test_text_is_escaped() -> None:
+    result = sample_result()
+    assert result.report is not None
+    result.report.indicators[0].name = "链路<a>&b"
+    html = render_report_html(result)
+    assert "链路&lt;a&gt;&amp;b" in html

@@ -1,0 +1,73 @@
+"""The 绩效自评报告 as PDF (WeasyPrint): Chinese text comes back exactly, with a CJK font embedded."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from jixiao.writers.report_html import write_report_pdf
+from write_factory import ORG, TITLE, sample_result
+
+
+def _cjk_fonts() -> str:
+    if shutil.which("fc-list") is None:
+        return ""
+    return subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout.strip()
+
+
+pytestmark = pytest.mark.skipif(
+    not _cjk_fonts(), reason="no CJK font installed (fc-list :lang=zh is empty); apt-get install fonts-wqy-microhei"
+)
+
+
+@pytest.fixture(scope="module")
+def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    write_report_pdf(sample_result(), out)
+    return out
+
+
+def lines(path: Path) -> list[str]:
+    with pdfplumber.open(str(path)) as pdf:
+        return [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+
+
+def test_headings_and_text_come_back(pdf_path: Path) -> None:
+    text = lines(pdf_path)
+    assert text[0] == TITLE
+    assert text[1] == "自治区财政厅："
+    for heading in (
+        "一、绩效目标分解下达情况",
+        "二、绩效情况分析",
+        "（一）资金投入情况分析",
+        "（四）绩效指标完成情况分析",
+        "三、偏离绩效目标的原因和下一步改进措施",
+        "四、绩效自评结果拟应用和公开情况",
+        "五、其他需要说明的问题",
+    ):
+        assert heading in text
+    assert "全年预算数1070.07万元，全年执行数838.41万元，预算执行率78.35%。" in text
+    assert ORG in text
+
+
+def test_indicator_rows_come_back(pdf_path: Path) -> None:
+    text = lines(pdf_path)
+    assert any(line.endswith("监控网络链路 ≥ 23 条 23 10.00 10.00") for line in text)
+    assert "系统验收合格率 ＝ 98 % 98 10.00 10.00" in " ".join(text)
+    assert "正常使用年限 ≥ 1 年 1 15.00 15.00" in " ".join(text)
+    assert "总分 100.00 97.84" in text
+    assert "评价等级 优" in text
+
+
+def test_cjk_font_embedded(pdf_path: Path) -> None:
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        fonts = {c["fontname"] for c in pdf.pages[0].chars if c["text"] == "绩"}
+    assert fonts and all("+" in f for f in fonts)  # a subset, i.e. embedded
+    known = ("WenQuanYi", "Noto", "SourceHan", "SimSun", "Droid")
+    assert any(k in f for f in fonts for k in known), fonts
