@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
 from jixiao.model import CheckResult, Indicator, IndicatorScore, Report, ScoreCard
+from jixiao.values import fmt
 
 TWO_PLACES = Decimal("0.01")
 
@@ -82,14 +83,6 @@ NONE_TEXT = "无"
 def round2(value: Decimal) -> Decimal:
     """Half-up to 2 decimals (display rounding)."""
     return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
-
-
-def fmt(value: Decimal | None, places: int = 2) -> str:
-    """Half-up to ``places`` decimals; "" for None. (Private until ``jixiao.values.fmt`` lands.)"""
-    if value is None:
-        return ""
-    q = Decimal(1).scaleb(-places)
-    return str(value.quantize(q, rounding=ROUND_HALF_UP))
 
 
 def plain_number(value: Decimal) -> str:
