@@ -159,6 +159,8 @@ _CN_RE = re.compile(
     f"[{re.escape(_CN_LEAD)}][{re.escape(_CN_ALL)}]*"
     f"(?:{re.escape(_CN_POINT)}[{re.escape(''.join(_CN_DIGITS))}]+)?"
 )
+_LARGE_UNIT_NAMES: dict[int | str, str] = {10000: "万", 100000000: "亿"}
+_LARGE_UNIT_NAMES.update({v: v for v in ("万", "亿")})
 _MEASURE_WORDS = {_canon(w) for w in _DATA["measure_words"]["words"]}
 
 _DATE_WORDS_RE = re.compile("(?:" + _alternation(_DATA["dates"]["words"]) + ")")
@@ -172,14 +174,11 @@ _DATE_RE = re.compile(
 _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+"
 _ARABIC_RE = re.compile(rf"[-+]?(?:{_NUM})")
 _ANY_NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_RANGE_RE = re.compile(
-    r"(?P<u1>[^0-9]*?)(?:" + _alternation(_DATA["ranges"]["separators"]) + rf")(?P<n2>{_NUM})(?P<u2>.*)"
-)
-# A unit: up to 8 characters, no digits (except the 2/3 of m2, km3), no punctuation or operators.
-_UNIT_RE = re.compile(
-    r"(?:[^\s0-9.,;:!?。，；：、！？()\[\]【】<>=≥≤~\-—'\"“”‘’]|(?<=[A-Za-z])[23])"
-    r"(?:[^\s0-9.,;:!?。，；：、！？()\[\]【】<>=≥≤~\-—'\"“”‘’]|(?<=[A-Za-z])[23]){0,7}"
-)
+_RANGE_SEP_RE = re.compile("(?:" + _alternation(_DATA["ranges"]["separators"]) + ")")
+# A unit written after an Arabic number: a few characters (values.toml [units] max_length), no digits
+# (except the 2/3 of m2, km3), no punctuation or operators. Longer text is a sentence, not a unit.
+_UNIT_CHAR = r"(?:[^\s0-9.,;:!?。，；：、！？()\[\]【】<>=≥≤~\-—'\"“”‘’]|(?<=[A-Za-z])[23])"
+_UNIT_RE = re.compile(f"{_UNIT_CHAR}{{1,{int(_DATA['units']['max_length'])}}}")
 _UNIT_BRACKETS = {"(": ")", "[": "]", "【": "】", "<": ">"}
 _UNIT_PLACEHOLDERS = {"", "-", "--", "—", "——", "/", "\\", "无", "N/A", "n/a", "NA"}
 
@@ -275,8 +274,41 @@ def _unit_of(rest: str, chinese: bool) -> tuple[bool, str | None]:
     if rest[0] == _PERCENT and len(rest) <= 7 and not any(ch.isdigit() for ch in rest):
         return True, _PERCENT  # "100%完成": the percent, the trailing words dropped
     if chinese:
-        return (rest in _MEASURE_WORDS or rest in MONEY_UNITS), rest
+        known = rest in _MEASURE_WORDS or rest in MONEY_UNITS
+        if not known and rest[0] in _LARGE_UNIT_NAMES:
+            known = rest[1:] in _MEASURE_WORDS  # 三万人次 → 3 万人次
+        return known, rest
     return _UNIT_RE.fullmatch(rest) is not None, rest
+
+
+def _read_number(s: str) -> tuple[Decimal, str, bool] | None:
+    """The number at the start of ``s`` → (number, the rest, written in Chinese numerals)."""
+    m = _ARABIC_RE.match(s)
+    if m:
+        return _arabic(m.group()), s[m.end():], False
+    m = _CN_RE.match(s)
+    if not m:
+        return None
+    numeral, rest = m.group(), s[m.end():]
+    if rest and len(numeral) > 1 and numeral[-1] in _CN_LARGE and not _RANGE_SEP_RE.match(rest):
+        # 两万亩 → 2 万亩, like 2万亩 (the unit the document used)
+        rest = _LARGE_UNIT_NAMES[_CN_LARGE[numeral[-1]]] + rest
+        numeral = numeral[:-1]
+    number = _cn_number(numeral)
+    if number is None:
+        return None
+    return number, rest, True
+
+
+def _read_range(rest: str, chinese: bool) -> tuple[str, Decimal, str, bool] | None:
+    """``rest`` = [unit] separator number [unit] → (first unit, second number, second unit, chinese)."""
+    m = _RANGE_SEP_RE.search(rest)
+    if not m or any(ch.isdigit() for ch in rest[: m.start()]):
+        return None
+    second = _read_number(rest[m.end():])
+    if second is None or second[0] < 0:
+        return None
+    return rest[: m.start()], second[0], second[1], second[2]
 
 
 def _empty(text: str, operator: Operator | None = None) -> ParsedValue:
@@ -324,42 +356,23 @@ def _parse(text: str) -> ParsedValue:
         prefix_unit = _PERCENT_PREFIX[m.group()]
         s = s[m.end():]
 
+    first = _read_number(s)
+    if first is None:
+        return _empty(text, word_op)
+    number, rest, chinese = first
     upper: Decimal | None = None
-    m = _ARABIC_RE.match(s)
-    if m:
-        number = _arabic(m.group())
-        rest = s[m.end():]
-        r = _RANGE_RE.fullmatch(rest)
-        if r:
-            ok1, unit1 = _unit_of(r.group("u1"), chinese=False)
-            ok2, unit2 = _unit_of(r.group("u2"), chinese=False)
-            if not (ok1 and ok2):
-                return _empty(text, word_op)
-            second = _arabic(r.group("n2"))
-            number, upper = min(number, second), max(number, second)
-            unit = unit2 or unit1
-        else:
-            ok, unit = _unit_of(rest, chinese=False)
-            if not ok:
-                return _empty(text, word_op)
-    else:
-        m = _CN_RE.match(s)
-        if not m:
+    ok, unit = _unit_of(rest, chinese)
+    if not ok:
+        r = _read_range(rest, chinese)
+        if r is None:
             return _empty(text, word_op)
-        numeral, rest = m.group(), s[m.end():]
-        if rest and numeral[-1] in _CN_LARGE and len(numeral) > 1:
-            # 两万亩 → 2 万亩, like 2万亩 (the unit the document used)
-            large = "万" if _CN_LARGE[numeral[-1]] == 10000 else "亿"
-            numeral, rest = numeral[:-1], large + rest
-            ok, unit = _unit_of(rest, chinese=True)
-            if not ok and rest[1:] in _MEASURE_WORDS:
-                ok = True
-        else:
-            ok, unit = _unit_of(rest, chinese=True)
-        parsed = _cn_number(numeral)
-        if not ok or parsed is None:
+        unit1, second, unit2, chinese2 = r
+        ok1, unit1_norm = _unit_of(unit1, chinese)
+        ok2, unit2_norm = _unit_of(unit2, chinese2)
+        if not (ok1 and ok2):
             return _empty(text, word_op)
-        number = parsed
+        number, upper = min(number, second), max(number, second)
+        unit = unit2_norm or unit1_norm
 
     if prefix_unit is not None:
         if unit not in (None, prefix_unit) and not (prefix_unit == _PERCENT and unit == _PERCENT):

@@ -127,6 +127,8 @@ CASES: list[tuple[str, str | None, Decimal | None, str | None, bool]] = [
     ("无", None, None, None, False),
     ("全区80个智能卡口及拉林智能卡口链路", None, None, None, False),
     ("覆盖14个地市", None, None, None, False),
+    ("3个地市完成验收", None, None, None, False),
+    ("23条链路正常运行", None, None, None, False),
     ("1/3", None, None, None, False),
     # dates and deadlines are not numbers
     ("2023年12月底前", None, None, None, False),
@@ -168,6 +170,9 @@ def test_table_has_enough_cases() -> None:
         ("90-100", D("90"), D("100")),
         ("90%~95%", D("90"), D("95")),
         ("1至2天", D("1"), D("2")),
+        ("九十至一百", D("90"), D("100")),
+        ("三至五年", D("3"), D("5")),
+        ("1-2个工作日", D("1"), D("2")),
         ("2000-3000元", D("2000"), D("3000")),
         ("95%", D("95"), None),
     ],
