@@ -1,0 +1,498 @@
+"""What the narrative states: values claimed for indicators, and claims of (in)complete work.
+
+Pure: reads a ``Report`` and the review word lists, returns plain data.
+
+- :func:`extract_value_claims` finds ``<term><comparator?><number><unit>`` in the prose
+  (系统验收合格率100%, 满意度不低于95%, 修复时间小于2小时, A和B不低于95% — one value for two terms).
+- :func:`indicator_claims` attaches each claim to the table's indicator it names — by the name,
+  by a synonym (使用年限 ↔ 可持续使用) or by shared key terms (same metric head such as 合格率 and a
+  shared qualifier) — and says whether the stated value agrees with the target or the actual.
+  A claim that could name two indicators equally well is dropped rather than guessed.
+- :func:`completion_claims` finds statements of partial completion (完成绩效目标的90%, 完成率低,
+  未完成, 偏离), of full completion (全部完成, 均已完成) and of "no problems" (暂无问题, 未偏离).
+- :func:`mentions` says whether a text names an indicator (for the deviation section).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from jixiao.model import Indicator, Report
+
+if TYPE_CHECKING:
+    from jixiao.review.base import Words
+
+CompletionKind = Literal["partial", "full", "no_problem"]
+
+_QUOTES = "“”\"'‘’《》「」"
+_SENTENCE_BREAKS = "。；;！!？?\n"
+
+
+@dataclass(frozen=True)
+class ValueClaim:
+    """One value the prose states: ``subject`` + ``text`` (e.g. 社会公众满意度和网络使用人员满意度 + 不低于95%)."""
+
+    subject: str
+    terms: tuple[str, ...]  # the subject split at 和/及/、 into the names it covers
+    operator: str  # ">=", "<=", ">", "<", or "" for a plain statement of the value
+    number: Decimal
+    unit: str | None
+    text: str  # the value as written: "不低于95%"
+    sentence: str  # the sentence it was read from
+    section: str | None  # title of the section it was read from
+
+
+@dataclass(frozen=True)
+class IndicatorClaim:
+    """A value claim attached to one indicator of the table."""
+
+    index: int
+    indicator: str
+    claim: ValueClaim
+    term: str  # the part of the subject that named the indicator
+    how: Literal["name", "synonym", "key_terms"]
+    consistent: bool
+    value: Decimal  # the stated number in the indicator's unit
+
+
+@dataclass(frozen=True)
+class CompletionClaim:
+    kind: CompletionKind
+    phrase: str  # the words that make it a claim ("完成率低", "完成绩效目标的90%", "暂无问题")
+    clause: str  # the clause around the phrase (for a message)
+    sentence: str
+    section: str | None
+
+
+# --------------------------------------------------------------------------------------------
+# the word lists, compiled
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    value_re: re.Pattern[str]
+    comparators: dict[str, str]
+    suffixes: dict[str, str]
+    clause_breaks: str
+    conjunction_re: re.Pattern[str]
+    markers: tuple[str, ...]
+    fillers: tuple[str, ...]
+    weak: tuple[str, ...]
+    heads: tuple[str, ...]
+    synonym_re: re.Pattern[str] | None
+    synonym_of: dict[str, str]
+    unit_groups: dict[str, dict[str, Decimal]]
+    partial: tuple[str, ...]
+    partial_share: tuple[re.Pattern[str], ...]
+    partial_exclusions: tuple[str, ...]
+    full: tuple[str, ...]
+    negations: tuple[str, ...]
+    intent: tuple[str, ...]
+    no_problem: tuple[str, ...]
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+def _dec(text: str) -> Decimal:
+    return Decimal(str(text))
+
+
+@lru_cache(maxsize=8)
+def _compile(words: Words) -> _Compiled:
+    n = words.narrative
+    claims = n["claims"]
+    comparators = {str(k): str(v) for k, v in n["comparators"].items()}
+    suffixes = {str(k): str(v) for k, v in n["suffix_comparators"].items()}
+    value_re = re.compile(
+        rf"(?P<cmp>{_alt(comparators)})?\s*"
+        r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*"
+        rf"(?P<unit>{_alt(claims['units'])})"
+        rf"(?P<suf>{_alt(suffixes)})?"
+    )
+    groups = [tuple(str(t) for t in g) for g in n["synonyms"]["groups"]]
+    synonym_of = {variant: g[0] for g in groups for variant in g}
+    synonym_re = re.compile(_alt(synonym_of)) if synonym_of else None
+    completion = n["completion"]
+    return _Compiled(
+        value_re=value_re,
+        comparators=comparators,
+        suffixes=suffixes,
+        clause_breaks=str(n["clause_breaks"]),
+        conjunction_re=re.compile(_alt(n["conjunctions"])),
+        markers=tuple(claims["not_indicator_markers"]),
+        fillers=tuple(sorted(claims["fillers"], key=len, reverse=True)),
+        weak=tuple(claims["weak_qualifiers"]),
+        heads=tuple(sorted(claims["heads"], key=len, reverse=True)),
+        synonym_re=synonym_re,
+        synonym_of=synonym_of,
+        unit_groups={g: {str(u): _dec(f) for u, f in units.items()} for g, units in n["unit_factors"].items()},
+        partial=tuple(completion["partial"]),
+        partial_share=tuple(re.compile(p) for p in completion["partial_share_patterns"]),
+        partial_exclusions=tuple(sorted(completion["partial_exclusions"], key=len, reverse=True)),
+        full=tuple(completion["full"]),
+        negations=tuple(sorted(completion["negations"], key=len, reverse=True)),
+        intent=tuple(completion["intent"]),
+        no_problem=tuple(completion["no_problem"]),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# text helpers
+
+
+def narrative_parts(report: Report) -> list[tuple[str | None, str]]:
+    """(section title, body) for every part of the prose, plus the form's goal texts."""
+    parts: list[tuple[str | None, str]] = [(s.title or None, s.text) for s in report.sections if s.text]
+    if report.overall_goal:
+        parts.append(("年度总体目标", report.overall_goal))
+    if report.overall_goal_actual:
+        parts.append(("全年实际完成情况", report.overall_goal_actual))
+    return parts
+
+
+def _sentences(text: str) -> Iterator[str]:
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_BREAKS:
+            if text[start:i].strip():
+                yield text[start:i].strip()
+            start = i + 1
+    if text[start:].strip():
+        yield text[start:].strip()
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace() and ch not in _QUOTES)
+
+
+def _strip_fillers(term: str, c: _Compiled) -> str:
+    changed = True
+    while changed and term:
+        changed = False
+        for f in c.fillers:
+            if term.startswith(f) and len(term) > len(f):
+                term, changed = term[len(f):], True
+            if term.endswith(f) and len(term) > len(f):
+                term, changed = term[: -len(f)], True
+    return term
+
+
+def _canon(text: str, c: _Compiled) -> str:
+    if c.synonym_re is None:
+        return text
+    return c.synonym_re.sub(lambda m: c.synonym_of[m.group(0)], text)
+
+
+def _head(text: str, c: _Compiled) -> str | None:
+    for h in c.heads:
+        if text.endswith(h):
+            return h
+    return None
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _unit_factor(unit: str | None, c: _Compiled) -> tuple[str, Decimal] | None:
+    if unit is None:
+        return None
+    for group, units in c.unit_groups.items():
+        if unit in units:
+            return group, units[unit]
+    return None
+
+
+def _convert(number: Decimal, claim_unit: str | None, ind_unit: str | None, c: _Compiled) -> Decimal | None:
+    """The stated number in the indicator's unit; None when the units cannot be the same quantity."""
+    if not ind_unit or not claim_unit or claim_unit == ind_unit:
+        return number
+    a, b = _unit_factor(claim_unit, c), _unit_factor(ind_unit, c)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    try:
+        return number * a[1] / b[1]
+    except (InvalidOperation, ZeroDivisionError):
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# value claims
+
+
+def extract_value_claims(text: str, words: Words, section: str | None = None) -> list[ValueClaim]:
+    """Every ``<term><comparator?><number><unit>`` of ``text`` whose term may name an indicator."""
+    c = _compile(words)
+    out: list[ValueClaim] = []
+    for sentence in _sentences(text):
+        last_end = 0
+        for m in c.value_re.finditer(sentence):
+            start = m.start()
+            num_text, unit = m.group("num"), m.group("unit")
+            prev_end, last_end = last_end, m.end()
+            if _is_year(num_text, unit):
+                continue
+            if sentence[m.end("unit"):m.end("unit") + 1].isdigit():
+                continue
+            # the subject: back to the previous clause break or value
+            i = start
+            while i > prev_end and sentence[i - 1] not in c.clause_breaks:
+                i -= 1
+            raw_subject = sentence[i:start].strip()
+            subject = _strip_fillers(_squash(raw_subject), c)
+            if not subject or any(mk in subject for mk in c.markers) or subject.endswith("的"):
+                continue
+            cmp_word = m.group("cmp") or ""
+            operator = c.comparators.get(cmp_word, "")
+            if m.group("suf"):
+                operator = c.suffixes.get(m.group("suf"), operator)
+            try:
+                number = Decimal(num_text)
+            except InvalidOperation:  # pragma: no cover - the pattern only matches numbers
+                continue
+            terms = tuple(
+                t for t in (_strip_fillers(p, c) for p in c.conjunction_re.split(subject)) if t
+            )
+            out.append(
+                ValueClaim(
+                    subject=subject,
+                    terms=terms or (subject,),
+                    operator=operator,
+                    number=number,
+                    unit=unit,
+                    text=m.group(0).strip(),
+                    sentence=sentence,
+                    section=section,
+                )
+            )
+    return out
+
+
+def _is_year(num_text: str, unit: str) -> bool:
+    if unit != "年" or "." in num_text:
+        return False
+    return 1900 <= int(num_text) <= 2100
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    index: int
+    tier: int  # 2 = by name, 1 = by key terms
+    unit_same: bool
+    score: int
+    how: Literal["name", "synonym", "key_terms"]
+    value: Decimal
+
+    @property
+    def rank(self) -> tuple[int, bool, int]:
+        return self.tier, self.unit_same, self.score
+
+
+def _match_term(
+    term: str, claim: ValueClaim, indicators: list[Indicator], c: _Compiled
+) -> tuple[_Candidate | None, int]:
+    """The indicator ``term`` names (or None), and how many indicators were candidates."""
+    cterm = _canon(term, c)
+    thead = _head(cterm, c)
+    cands: list[_Candidate] = []
+    for idx, ind in enumerate(indicators):
+        if ind.target is None and ind.actual is None:
+            continue
+        name = _strip_fillers(_squash(ind.name), c)
+        if not name:
+            continue
+        value = _convert(claim.number, claim.unit, ind.unit, c)
+        if value is None:
+            continue
+        unit_same = bool(ind.unit) and _same_unit(claim.unit, ind.unit)
+        cname = _canon(name, c)
+        if name == term or (name in term) or (len(term) >= 4 and term in name):
+            cands.append(_Candidate(idx, 2, unit_same, len(name), "name", value))
+            continue
+        if cname == cterm or (cname in cterm) or (len(cterm) >= 4 and cterm in cname):
+            cands.append(_Candidate(idx, 2, unit_same, len(cname), "synonym", value))
+            continue
+        nhead = _head(cname, c)
+        if thead is None or nhead is None or not (thead.endswith(nhead) or nhead.endswith(thead)):
+            continue
+        tq = cterm[: -len(thead)]
+        nq = cname[: -len(nhead)]
+        shared = len(_bigrams(tq) & _bigrams(nq))
+        tq_core = tq
+        for w in c.weak:
+            tq_core = tq_core.replace(w, "")
+        if shared == 0 and tq_core:
+            continue
+        how: Literal["synonym", "key_terms"] = "synonym" if cterm != term or cname != name else "key_terms"
+        cands.append(_Candidate(idx, 1, unit_same, shared, how, value))
+    if not cands:
+        return None, 0
+    cands.sort(key=lambda x: x.rank, reverse=True)
+    best = cands[0]
+    if len(cands) > 1 and cands[1].rank == best.rank:
+        return None, len(cands)  # two indicators fit equally well: do not guess
+    return best, len(cands)
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    pct = ("%", "％")
+    return a == b or (a in pct and b in pct)
+
+
+def _consistent(value: Decimal, operator: str, ind: Indicator) -> bool:
+    if value in (ind.target, ind.actual):
+        return True
+    a = ind.actual
+    if a is None:
+        return False
+    # A bound the actual satisfies is a true statement (满意度超过90% with 95% achieved).
+    return (
+        (operator == ">=" and a >= value)
+        or (operator == ">" and a > value)
+        or (operator == "<=" and a <= value)
+        or (operator == "<" and a < value)
+    )
+
+
+def indicator_claims(report: Report, words: Words) -> list[IndicatorClaim]:
+    """Every value claim of the prose attached to the indicator it names, with its consistency."""
+    c = _compile(words)
+    out: list[IndicatorClaim] = []
+    for title, text in narrative_parts(report):
+        for claim in extract_value_claims(text, words, title):
+            pairs: list[tuple[str, _Candidate]] = []
+            if len(claim.terms) > 1:  # A和B不低于95%: one value for each name
+                for term in claim.terms:
+                    cand, _ = _match_term(term, claim, report.indicators, c)
+                    if cand is not None:
+                        pairs.append((term, cand))
+                if len({cand.index for _, cand in pairs}) < len(pairs):
+                    pairs = []  # two parts fell on one indicator: the split was wrong
+            if not pairs:
+                whole, _ = _match_term(claim.subject, claim, report.indicators, c)
+                if whole is not None:
+                    pairs.append((claim.subject, whole))
+            for term, cand in pairs:
+                ind = report.indicators[cand.index]
+                out.append(
+                    IndicatorClaim(
+                        index=cand.index,
+                        indicator=ind.name,
+                        claim=claim,
+                        term=term,
+                        how=cand.how,
+                        consistent=_consistent(cand.value, claim.operator, ind),
+                        value=cand.value,
+                    )
+                )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# completion claims
+
+
+def _negated(sentence: str, start: int, c: _Compiled) -> bool:
+    before = sentence[max(0, start - 4):start]
+    return any(before.endswith(n) for n in c.negations)
+
+
+def _clause(sentence: str, start: int, end: int, c: _Compiled) -> str:
+    i = start
+    while i > 0 and sentence[i - 1] not in c.clause_breaks:
+        i -= 1
+    j = end
+    while j < len(sentence) and sentence[j] not in c.clause_breaks:
+        j += 1
+    return sentence[i:j].strip()
+
+
+def completion_claims(report: Report, words: Words) -> list[CompletionClaim]:
+    """Statements of partial completion, full completion and "no problems", in document order."""
+    c = _compile(words)
+    out: list[CompletionClaim] = []
+    for title, text in narrative_parts(report):
+        for sentence in _sentences(text):
+            out.extend(_sentence_claims(sentence, title, c))
+    return out
+
+
+def _sentence_claims(sentence: str, title: str | None, c: _Compiled) -> Iterator[CompletionClaim]:
+    found_no_problem = False
+    for phrase in c.no_problem:
+        pos = sentence.find(phrase)
+        if pos >= 0:
+            found_no_problem = True
+            yield CompletionClaim("no_problem", phrase, _clause(sentence, pos, pos + len(phrase), c), sentence, title)
+            break
+    # partial: 完成绩效目标的90%
+    for pattern in c.partial_share:
+        for m in pattern.finditer(sentence):
+            try:
+                share = Decimal(m.group(1))
+            except (InvalidOperation, IndexError):
+                continue
+            if share < 100:
+                yield CompletionClaim("partial", m.group(0), _clause(sentence, m.start(), m.end(), c), sentence, title)
+    # partial: 完成率低, 未完成, 偏离 … (but not 未偏离, nor the title words 偏离绩效目标的原因)
+    masked = sentence
+    for ex in c.partial_exclusions:
+        masked = masked.replace(ex, "＃" * len(ex))
+    if not found_no_problem:
+        for phrase in sorted(c.partial, key=len, reverse=True):
+            pos = masked.find(phrase)
+            if pos < 0:
+                continue
+            if phrase[0] not in "未没不无" and _negated(masked, pos, c):
+                continue
+            yield CompletionClaim("partial", phrase, _clause(sentence, pos, pos + len(phrase), c), sentence, title)
+            break
+    # full: 全部完成, 均已完成 (not 未全部完成, nor 力争全部完成)
+    for phrase in sorted(c.full, key=len, reverse=True):
+        pos = sentence.find(phrase)
+        if pos < 0 or _negated(sentence, pos, c):
+            continue
+        clause = _clause(sentence, pos, pos + len(phrase), c)
+        if any(w in clause for w in c.intent):
+            continue
+        yield CompletionClaim("full", phrase, clause, sentence, title)
+        break
+
+
+# --------------------------------------------------------------------------------------------
+# names in text
+
+
+def mentions(text: str, name: str, words: Words, overlap: int = 4) -> bool:
+    """Whether ``text`` names the indicator ``name``: the name itself, a synonym form, or a run of
+    at least ``overlap`` characters of the name (the whole name when it is shorter)."""
+    c = _compile(words)
+    t = _squash(text)
+    n = _strip_fillers(_squash(name), c)
+    if not n or not t:
+        return False
+    if n in t or _canon(n, c) in _canon(t, c):
+        return True
+    k = min(len(n), overlap)
+    return any(n[j:j + k] in t for j in range(len(n) - k + 1))
+
+
+__all__ = [
+    "CompletionClaim",
+    "IndicatorClaim",
+    "ValueClaim",
+    "completion_claims",
+    "extract_value_claims",
+    "indicator_claims",
+    "mentions",
+    "narrative_parts",
+]

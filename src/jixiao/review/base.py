@@ -1,0 +1,269 @@
+"""The review engine's machinery: the rule catalogue, the context a rule reads, the word lists.
+
+Pure core: no file, network or terminal I/O beyond reading the package's own ``data/review.toml``.
+A rule is a small function ``(ctx) -> Iterable[Finding]`` registered with ``@rule(code, severity,
+description)``; ``review()`` runs every registered rule, turns a crashing rule into an ``X00`` info
+finding, and sorts the findings (error, warning, info, then code).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jixiao.model import SEVERITIES, Finding, Indicator, IndicatorScore, Report, ScoreCard, Section, Severity
+from jixiao.policy import Policy
+from jixiao.values import fmt
+
+
+@dataclass(frozen=True, eq=False)
+class Words:
+    """Everything the rules match against, read from ``data/review.toml``."""
+
+    raw: dict[str, Any]
+    defaults: dict[str, Any]
+    money_units: tuple[str, ...]
+    high_terms: tuple[str, ...]
+    high_exceptions: tuple[str, ...]
+    low_terms: tuple[str, ...]
+    low_exceptions: tuple[str, ...]
+    percent_capped_terms: tuple[str, ...]
+    percent_units: tuple[str, ...]
+    vague_words: tuple[str, ...]
+    budget_measures: tuple[str, ...]
+    category_level2: dict[str, tuple[str, ...]]
+    category_names: dict[str, str]
+    grade_aliases: dict[str, str]
+    sections: dict[str, tuple[str, tuple[tuple[str, ...], ...]]]  # key -> (Chinese name, alternatives)
+    instruction_patterns: tuple[str, ...]
+    narrative: dict[str, Any] = field(default_factory=dict)
+
+
+def _t(values: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(str(v) for v in values)
+
+
+def words_from_dict(data: dict[str, Any]) -> Words:
+    ind = data["indicators"]
+    tg = data["targets"]
+    doc = data["document"]
+    return Words(
+        raw=data,
+        defaults=dict(data.get("defaults", {})),
+        money_units=_t(data["budget"]["money_units"]),
+        high_terms=_t(ind["high_terms"]),
+        high_exceptions=_t(ind["high_exceptions"]),
+        low_terms=_t(ind["low_terms"]),
+        low_exceptions=_t(ind["low_exceptions"]),
+        percent_capped_terms=_t(ind["percent_capped_terms"]),
+        percent_units=_t(ind["percent_units"]),
+        vague_words=_t(tg["vague_words"]),
+        budget_measures=_t(tg["budget_measures"]),
+        category_level2={k: _t(v) for k, v in tg["category_level2"].items()},
+        category_names={k: str(v) for k, v in tg["category_names"].items()},
+        grade_aliases={str(k): str(v) for k, v in data["scores"]["grade_aliases"].items()},
+        sections={
+            k: (str(v["name"]), tuple(_t(alt) for alt in v["any"])) for k, v in doc["sections"].items()
+        },
+        instruction_patterns=_t(doc["instructions"]["patterns"]),
+        narrative=dict(data["narrative"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_words() -> Words:
+    """The shipped word lists (``jixiao/data/review.toml``)."""
+    text = resources.files("jixiao.data").joinpath("review.toml").read_text(encoding="utf-8")
+    return words_from_dict(tomllib.loads(text))
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    code: str
+    severity: Severity
+    description: str  # Chinese: what the rule checks
+
+
+@dataclass
+class ReviewContext:
+    report: Report
+    card: ScoreCard
+    policy: Policy
+    words: Words
+
+    def threshold(self, key: str) -> Decimal:
+        """A review threshold: the policy's ``[review]`` value, else the data file's default."""
+        if key in self.policy.review:
+            return self.policy.review_decimal(key)
+        return Decimal(str(self.words.defaults[key]))
+
+    def setting(self, key: str) -> Any:
+        if key in self.policy.review:
+            return self.policy.review[key]
+        return self.words.defaults[key]
+
+    def score_of(self, index: int) -> IndicatorScore | None:
+        for s in self.card.indicators:
+            if s.index == index:
+                return s
+        if 0 <= index < len(self.card.indicators) and self.card.indicators[index].index == index:
+            return self.card.indicators[index]
+        return None
+
+    def indicators(self) -> Iterable[tuple[int, Indicator, IndicatorScore | None]]:
+        by_index = {s.index: s for s in self.card.indicators}
+        for i, ind in enumerate(self.report.indicators):
+            yield i, ind, by_index.get(i)
+
+    def section_text(self, keywords: Iterable[str]) -> tuple[Section | None, str]:
+        """The first section whose title contains any of ``keywords``, with its sub-sections' bodies."""
+        return section_with_children(self.report.sections, tuple(keywords))
+
+
+RuleFn = Callable[[ReviewContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class _Registered:
+    info: RuleInfo
+    fn: RuleFn
+
+
+_REGISTRY: dict[str, _Registered] = {}
+
+
+def rule(code: str, severity: Severity, description: str) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule function in the catalogue under ``code``."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r} for rule {code}")
+
+    def register(fn: RuleFn) -> RuleFn:
+        if code in _REGISTRY and _REGISTRY[code].fn.__qualname__ != fn.__qualname__:
+            raise ValueError(f"rule code {code} registered twice")
+        _REGISTRY[code] = _Registered(RuleInfo(code, severity, description), fn)
+        return fn
+
+    return register
+
+
+def catalogue() -> list[RuleInfo]:
+    """Every registered rule, sorted by code."""
+    return [r.info for _, r in sorted(_REGISTRY.items())]
+
+
+_SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.code))
+
+
+def run_rules(ctx: ReviewContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for code, reg in sorted(_REGISTRY.items()):
+        try:
+            findings.extend(list(reg.fn(ctx)))
+        except Exception as exc:  # a broken rule must never break the review
+            findings.append(
+                Finding(
+                    code="X00",
+                    severity="info",
+                    message=f"复核规则{code}（{reg.info.description}）运行出错，本项未能检查，请人工复核。",
+                    where="document",
+                    evidence={"rule": code, "error": f"{type(exc).__name__}: {exc}"},
+                )
+            )
+    return sort_findings(findings)
+
+
+# --- helpers shared by the rule modules -------------------------------------------------------
+
+def fmt_num(value: Decimal | int | None) -> str:
+    """A number as written: no trailing zeros (``98``, ``815.31``, ``0.5``)."""
+    if value is None:
+        return "—"
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return f"{d.quantize(Decimal(1)):f}"
+    return f"{d.normalize():f}"
+
+
+def pct(value: Decimal | None) -> str:
+    """A percentage shown with 2 decimals half-up: ``78.35%``."""
+    return f"{fmt(value, 2) or '—'}%"
+
+
+def rounded(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def to_decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def contains_any(text: str, terms: Iterable[str]) -> str | None:
+    """The first term found in ``text`` (longest terms first), else None."""
+    for t in sorted(terms, key=len, reverse=True):
+        if t and t in text:
+            return t
+    return None
+
+
+def short(name: str, limit: int = 20) -> str:
+    """A long indicator name cut for a list in a message (the full name stays in the evidence)."""
+    name = " ".join(name.split())
+    return name if len(name) <= limit else name[: limit - 2] + "……"
+
+
+def value_text(text: str, number: Decimal | None, unit: str | None) -> str:
+    """An indicator value for a message: the text as written, with its unit when the text lacks it."""
+    shown = text.strip() if text and text.strip() else fmt_num(number)
+    if unit and not shown.endswith(unit) and shown != "—":
+        shown += unit
+    return shown
+
+
+def section_with_children(sections: list[Section], keywords: tuple[str, ...]) -> tuple[Section | None, str]:
+    """The first section whose title contains any keyword, and its body including its sub-sections."""
+    for i, s in enumerate(sections):
+        if s.number is None and not s.title:
+            continue
+        if any(k in s.title for k in keywords):
+            parts = [s.text]
+            for sub in sections[i + 1:]:
+                if sub.number is not None and sub.level <= s.level:
+                    break
+                if sub.title:
+                    parts.append(sub.title)
+                parts.append(sub.text)
+            return s, "\n".join(p for p in parts if p)
+    return None, ""
+
+
+__all__ = [
+    "ReviewContext",
+    "RuleFn",
+    "RuleInfo",
+    "Words",
+    "catalogue",
+    "contains_any",
+    "fmt",
+    "fmt_num",
+    "load_words",
+    "pct",
+    "rule",
+    "run_rules",
+    "section_with_children",
+    "short",
+    "sort_findings",
+    "value_text",
+    "words_from_dict",
+]

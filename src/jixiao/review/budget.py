@@ -1,0 +1,286 @@
+"""B rules: the fund block (预算数, 执行数, 执行率, 资金来源)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from jixiao.model import Finding, FundSource, Indicator
+from jixiao.review.base import ReviewContext, pct, rule, short
+from jixiao.values import decimal_places, fmt, is_money_unit, to_wan
+
+_COLUMNS = (("initial", "年初预算数"), ("annual", "全年预算数"), ("executed", "全年执行数"))
+
+
+def _wan(value: Decimal | None) -> str:
+    return f"{fmt(value, 2)}万元"
+
+
+def _places(value: Decimal, text: str | None) -> int:
+    if text and text.strip():
+        return decimal_places(text)
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+@rule("B01", "error", "填报的预算执行率与“全年执行数÷全年预算数”不符（按填报精度比较）")
+def b01_stated_rate(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    if b is None or b.stated_execution_rate is None or not b.usable:
+        return
+    rate = b.execution_rate
+    assert rate is not None
+    stated = b.stated_execution_rate
+    places = _places(stated, b.stated_execution_rate_text)
+    quantum = Decimal(1).scaleb(-places)
+    stated_q = stated.quantize(quantum, rounding=ROUND_HALF_UP)
+    # Half-up is the rule; a rate truncated at the stated precision is not called wrong either.
+    if stated_q in (rate.quantize(quantum, rounding=ROUND_HALF_UP), rate.quantize(quantum, rounding=ROUND_DOWN)):
+        return
+    stated_shown = (b.stated_execution_rate_text or "").strip() or pct(stated)
+    yield Finding(
+        code="B01",
+        severity="error",
+        message=(
+            f"预算执行率填报为{stated_shown}，按全年执行数{_wan(b.executed)}÷全年预算数{_wan(b.annual)}计算应为"
+            f"{pct(rate)}，填报的执行率有误。"
+        ),
+        where="budget",
+        evidence={
+            "stated_execution_rate": stated,
+            "stated_text": b.stated_execution_rate_text,
+            "execution_rate": rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+            "annual": b.annual,
+            "executed": b.executed,
+            "compared_places": places,
+        },
+    )
+
+
+@rule("B02", "error", "全年执行数超过全年预算数")
+def b02_overspent(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    if b is None or b.annual is None or b.executed is None or b.executed <= b.annual:
+        return
+    yield Finding(
+        code="B02",
+        severity="error",
+        message=f"全年执行数{_wan(b.executed)}超过全年预算数{_wan(b.annual)}，超出{_wan(b.executed - b.annual)}。",
+        where="budget",
+        evidence={"annual": b.annual, "executed": b.executed, "excess": b.executed - b.annual},
+    )
+
+
+@rule("B03", "warning", "预算执行率低于规定的下限（默认90%）")
+def b03_low_execution(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    rate = b.execution_rate if b is not None else None
+    if rate is None:
+        return
+    threshold = ctx.threshold("low_execution")
+    if rate >= threshold:
+        return
+    yield Finding(
+        code="B03",
+        severity="warning",
+        message=(
+            f"预算执行率{pct(rate)}（全年执行数{_wan(b.executed if b else None)}÷全年预算数"
+            f"{_wan(b.annual if b else None)}），低于{fmt(threshold, 0)}%。"
+        ),
+        where="budget",
+        evidence={
+            "execution_rate": rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+            "threshold": threshold,
+            "annual": b.annual if b else None,
+            "executed": b.executed if b else None,
+        },
+    )
+
+
+def _is_cost(ctx: ReviewContext, ind: Indicator) -> bool:
+    cost_level2 = ctx.words.category_level2.get("cost", ())
+    return ind.level1 == "cost" or (ind.level2 is not None and ind.level2 in cost_level2)
+
+
+def _money_cost_indicators(ctx: ReviewContext) -> Iterator[tuple[int, Indicator]]:
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.quantitative and _is_cost(ctx, ind) and is_money_unit(ind.unit):
+            yield i, ind
+
+
+def _cost_sum(ctx: ReviewContext, attr: str) -> tuple[Decimal, list[dict[str, object]]]:
+    total = Decimal(0)
+    rows: list[dict[str, object]] = []
+    for i, ind in _money_cost_indicators(ctx):
+        value = getattr(ind, attr)
+        if value is None:
+            continue
+        wan = to_wan(value, ind.unit)
+        if wan is None:
+            continue
+        total += wan
+        rows.append({"index": i, "name": ind.name, "value": value, "unit": ind.unit, "wan": wan})
+    return total, rows
+
+
+def _names(rows: list[dict[str, object]]) -> str:
+    return "、".join(f"“{short(str(r['name']))}”{fmt(r['wan'], 2)}万元" for r in rows)  # type: ignore[arg-type]
+
+
+@rule("B04", "warning", "以金额计量的成本指标目标值合计超过全年预算数")
+def b04_cost_targets_exceed_budget(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    if b is None or b.annual is None or b.annual <= 0:
+        return
+    total, rows = _cost_sum(ctx, "target")
+    tolerance = ctx.threshold("cost_tolerance")
+    if not rows or total <= b.annual * (1 + tolerance):
+        return
+    yield Finding(
+        code="B04",
+        severity="warning",
+        message=(
+            f"成本指标（{_names(rows)}）年度指标值合计{_wan(total)}，超过全年预算数{_wan(b.annual)}，"
+            "成本指标与预算不匹配。"
+        ),
+        where="budget",
+        evidence={
+            "cost_targets_total": total,
+            "annual": b.annual,
+            "tolerance": tolerance,
+            "indicators": rows,
+        },
+    )
+
+
+@rule("B05", "warning", "以金额计量的成本指标完成值合计超过全年执行数")
+def b05_cost_actuals_exceed_executed(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    if b is None or b.executed is None:
+        return
+    total, rows = _cost_sum(ctx, "actual")
+    tolerance = ctx.threshold("cost_tolerance")
+    if not rows or total <= b.executed * (1 + tolerance):
+        return
+    yield Finding(
+        code="B05",
+        severity="warning",
+        message=(
+            f"成本指标（{_names(rows)}）完成值合计{_wan(total)}，超过全年执行数{_wan(b.executed)}，"
+            "实际花费的成本多于实际支出，数据不实。"
+        ),
+        where="budget",
+        evidence={
+            "cost_actuals_total": total,
+            "executed": b.executed,
+            "tolerance": tolerance,
+            "indicators": rows,
+        },
+    )
+
+
+@rule("B06", "error", "资金来源各行之和与资金总额不符，或总额为空/为零而来源行有金额")
+def b06_sources_do_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    if b is None or not b.sources:
+        return
+    tolerance = ctx.threshold("source_tolerance")
+    names = "、".join(s.name for s in b.sources)
+    if b.totals_from_sources:
+        sums = {attr: _sum_sources(b.sources, attr) for attr, _ in _COLUMNS}
+        shown = "，".join(f"{label}合计{_wan(sums[attr])}" for attr, label in _COLUMNS if sums[attr] is not None)
+        yield Finding(
+            code="B06",
+            severity="error",
+            message=f"资金总额行为空或为0，而资金来源（{names}）填有金额（{shown}），总额未填写。",
+            where="budget",
+            evidence={"sources": [_source_dict(s) for s in b.sources], "totals_from_sources": True},
+        )
+        return
+    total_row = b.stated_total
+    if total_row is None:
+        return
+    for attr, label in _COLUMNS:
+        total = getattr(total_row, attr)
+        summed = _sum_sources(b.sources, attr)
+        if total is None or summed is None or abs(total - summed) <= tolerance:
+            continue
+        yield Finding(
+            code="B06",
+            severity="error",
+            message=(
+                f"资金来源（{names}）的{label}合计{_wan(summed)}，与资金总额{_wan(total)}不符，"
+                f"相差{_wan(summed - total)}。"
+            ),
+            where="budget",
+            evidence={
+                "column": attr,
+                "total": total,
+                "sum_of_sources": summed,
+                "difference": summed - total,
+                "sources": [_source_dict(s) for s in b.sources],
+            },
+        )
+
+
+def _sum_sources(sources: list[FundSource], attr: str) -> Decimal | None:
+    values = [getattr(s, attr) for s in sources if getattr(s, attr) is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
+def _source_dict(s: FundSource) -> dict[str, object]:
+    return {"name": s.name, **{attr: getattr(s, attr) for attr, _ in _COLUMNS}}
+
+
+@rule("B07", "error", "缺少可用的资金数据（全年预算数或全年执行数缺失）")
+def b07_no_budget(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    if b is not None and b.usable:
+        return
+    missing = []
+    if b is None or b.annual is None or b.annual <= 0:
+        missing.append("全年预算数")
+    if b is None or b.executed is None:
+        missing.append("全年执行数")
+    yield Finding(
+        code="B07",
+        severity="error",
+        message=f"报告未提供可用的资金数据（缺少{'、'.join(missing)}），无法计算预算执行率。",
+        where="budget",
+        evidence={
+            "missing": missing,
+            "annual": b.annual if b else None,
+            "executed": b.executed if b else None,
+        },
+    )
+
+
+@rule("B08", "info", "全年预算数与年初预算数不同（年中调整）；调减至恰等于执行数时为警告")
+def b08_budget_adjusted(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    if b is None or b.initial is None or b.annual is None or b.initial == b.annual:
+        return
+    evidence = {"initial": b.initial, "annual": b.annual, "executed": b.executed, "change": b.annual - b.initial}
+    if b.annual < b.initial and b.executed is not None and b.executed == b.annual:
+        yield Finding(
+            code="B08",
+            severity="warning",
+            message=(
+                f"年初预算数{_wan(b.initial)}，全年预算数调减至{_wan(b.annual)}，恰好等于全年执行数，"
+                "预算执行率因调减而虚高，请核实调整依据。"
+            ),
+            where="budget",
+            evidence={**evidence, "cut_to_executed": True},
+        )
+        return
+    direction = "调增" if b.annual > b.initial else "调减"
+    yield Finding(
+        code="B08",
+        severity="info",
+        message=(
+            f"全年预算数{_wan(b.annual)}与年初预算数{_wan(b.initial)}不一致（年中{direction}"
+            f"{_wan(abs(b.annual - b.initial))}），请核实调整依据。"
+        ),
+        where="budget",
+        evidence={**evidence, "cut_to_executed": False},
+    )

@@ -1,0 +1,302 @@
+"""I rules: the indicator table (三级指标, 指标值, 完成值)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from jixiao.claims import mentions
+from jixiao.model import Finding, Indicator
+from jixiao.review.base import ReviewContext, contains_any, fmt_num, pct, rule, value_text
+from jixiao.values import fmt
+
+_OPERATOR_SIGN = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
+
+
+def _where(i: int) -> str:
+    return f"indicator:{i}"
+
+
+def _sign(ind: Indicator) -> str:
+    return _OPERATOR_SIGN.get(ind.operator, ind.operator)
+
+
+def _target(ind: Indicator) -> str:
+    return value_text(ind.target_text, ind.target, ind.unit)
+
+
+def _actual(ind: Indicator) -> str:
+    return value_text(ind.actual_text, ind.actual, ind.unit)
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+@rule("I01", "warning", "完成值照抄目标值：定量指标中完成值与目标值完全相同的占比过高")
+def i01_actuals_copy_targets(ctx: ReviewContext) -> Iterable[Finding]:
+    numeric = [
+        (i, ind) for i, ind in enumerate(ctx.report.indicators)
+        if ind.quantitative and ind.target is not None and ind.actual is not None
+    ]
+    equal = [(i, ind) for i, ind in numeric if ind.actual == ind.target]
+    share_min = ctx.threshold("copy_share")
+    count_min = int(ctx.threshold("copy_min"))
+    if not numeric or len(equal) < count_min or Decimal(len(equal)) / Decimal(len(numeric)) < share_min:
+        return
+    share = Decimal(len(equal)) / Decimal(len(numeric)) * 100
+    yield Finding(
+        code="I01",
+        severity="warning",
+        message=(
+            f"{len(numeric)}个定量指标中有{len(equal)}个（{pct(share)}）的完成值与年度指标值完全相同，"
+            "完成值疑似照抄目标值，请核实实际完成数据及佐证材料。"
+        ),
+        where="document",
+        evidence={
+            "quantitative": len(numeric),
+            "equal": len(equal),
+            "share": share.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+            "threshold_share": share_min,
+            "threshold_count": count_min,
+            "indicators": [ind.name for _, ind in equal],
+        },
+    )
+
+
+@rule("I02", "error", "指标未完成，但既无偏差原因，偏离原因部分也未提及该指标")
+def i02_unmet_without_reason(ctx: ReviewContext) -> Iterable[Finding]:
+    keywords = ctx.words.narrative["completion"]["deviation_section"]
+    _, deviation_text = ctx.section_text(keywords)
+    overlap = int(ctx.setting("name_overlap"))
+    for i, ind, sc in ctx.indicators():
+        if sc is None or sc.met is not False:
+            continue
+        if _has_text(ind.deviation_reason):
+            continue
+        if deviation_text and mentions(deviation_text, ind.name, ctx.words, overlap):
+            continue
+        yield Finding(
+            code="I02",
+            severity="error",
+            message=(
+                f"指标“{ind.name}”未完成（年度指标值{_sign(ind)}{_target(ind)}，完成值{_actual(ind)}），"
+                "报告未说明偏差原因及改进措施。"
+            ),
+            where=_where(i),
+            evidence={
+                "indicator": ind.name,
+                "operator": ind.operator,
+                "target": ind.target,
+                "target_text": ind.target_text,
+                "actual": ind.actual,
+                "actual_text": ind.actual_text,
+                "deviation_section_found": bool(deviation_text),
+            },
+        )
+
+
+@rule("I03", "warning", "预算执行率偏低，而产出指标全部完成")
+def i03_low_execution_all_outputs_met(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    rate = b.execution_rate if b is not None else None
+    threshold = ctx.threshold("low_execution")
+    if rate is None or rate >= threshold:
+        return
+    outputs = [(i, ind, sc) for i, ind, sc in ctx.indicators() if ind.level1 == "output"]
+    if not outputs or not all(sc is not None and sc.met is True for _, _, sc in outputs):
+        return
+    yield Finding(
+        code="I03",
+        severity="warning",
+        message=(
+            f"预算执行率仅{pct(rate)}（低于{fmt(threshold, 0)}%），但{len(outputs)}个产出指标全部完成，"
+            "资金未足额支出而产出全部实现，前后不符，请核实产出完成情况。"
+        ),
+        where="budget",
+        evidence={
+            "execution_rate": rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+            "threshold": threshold,
+            "output_indicators": len(outputs),
+        },
+    )
+
+
+def _direction(ctx: ReviewContext, name: str) -> tuple[str, str] | None:
+    """("high", term) when the value should be high, ("low", term) when it should be low."""
+    w = ctx.words
+    low = contains_any(name, w.low_terms)
+    if low and not contains_any(name, w.low_exceptions):
+        return "low", low
+    high = contains_any(name, w.high_terms)
+    if high and not contains_any(name, w.high_exceptions):
+        return "high", high
+    return None
+
+
+@rule("I04", "warning", "指标性质方向疑似填反（应越高越好的用了“≤”，应越低越好的用了“≥”）")
+def i04_inverted_operator(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.operator not in (">=", ">", "<=", "<"):
+            continue
+        direction = _direction(ctx, ind.name)
+        if direction is None:
+            continue
+        kind, term = direction
+        if kind == "high" and ind.operator in ("<=", "<"):
+            why = f"“{term}”应越高越好"
+        elif kind == "low" and ind.operator in (">=", ">"):
+            why = f"“{term}”应越低越好"
+        else:
+            continue
+        yield Finding(
+            code="I04",
+            severity="warning",
+            message=f"指标“{ind.name}”的指标性质为“{_sign(ind)}”（{_sign(ind)}{_target(ind)}），{why}，方向疑似填反。",
+            where=_where(i),
+            evidence={"indicator": ind.name, "operator": ind.operator, "term": term, "expected": kind},
+        )
+
+
+@rule("I05", "warning", "不可能超过100%的百分比指标（满意度、合格率等）取值超出0–100%")
+def i05_percent_out_of_range(ctx: ReviewContext) -> Iterable[Finding]:
+    w = ctx.words
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.unit not in w.percent_units:
+            continue
+        term = contains_any(ind.name, w.percent_capped_terms)
+        if term is None:
+            continue
+        bad = {
+            label: value for label, value in (("年度指标值", ind.target), ("完成值", ind.actual))
+            if value is not None and (value < 0 or value > 100)
+        }
+        if not bad:
+            continue
+        shown = "、".join(f"{label}{fmt_num(v)}%" for label, v in bad.items())
+        yield Finding(
+            code="I05",
+            severity="warning",
+            message=f"指标“{ind.name}”的{shown}超出0–100%，{term}不可能超过100%或为负。",
+            where=_where(i),
+            evidence={"indicator": ind.name, "target": ind.target, "actual": ind.actual, "unit": ind.unit},
+        )
+
+
+@rule("I06", "error", "定量指标（≥ ≤ = > <）的年度指标值或完成值不是数字")
+def i06_quantitative_not_number(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind in enumerate(ctx.report.indicators):
+        if not ind.quantitative:
+            continue
+        bad = []
+        if ind.target is None and _has_text(ind.target_text):
+            bad.append(("年度指标值", ind.target_text.strip()))
+        if ind.actual is None and _has_text(ind.actual_text):
+            bad.append(("完成值", ind.actual_text.strip()))
+        if not bad:
+            continue
+        shown = "、".join(f"{label}“{text}”" for label, text in bad)
+        yield Finding(
+            code="I06",
+            severity="error",
+            message=f"定量指标“{ind.name}”（{_sign(ind)}）的{shown}不是数值，无法判断是否完成，应填写具体数值。",
+            where=_where(i),
+            evidence={
+                "indicator": ind.name,
+                "operator": ind.operator,
+                "target_text": ind.target_text,
+                "actual_text": ind.actual_text,
+            },
+        )
+
+
+@rule("I07", "warning", "定量指标未填写计量单位")
+def i07_no_unit(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind in enumerate(ctx.report.indicators):
+        if not ind.quantitative or _has_text(ind.unit):
+            continue
+        yield Finding(
+            code="I07",
+            severity="warning",
+            message=f"定量指标“{ind.name}”（{_sign(ind)}{_target(ind)}）未填写度量单位。",
+            where=_where(i),
+            evidence={"indicator": ind.name, "target_text": ind.target_text},
+        )
+
+
+@rule("I08", "error", "指标没有填写完成值")
+def i08_no_actual(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.actual is not None or _has_text(ind.actual_text):
+            continue
+        yield Finding(
+            code="I08",
+            severity="error",
+            message=f"指标“{ind.name}”（年度指标值{_sign(ind)}{_target(ind)}）未填写实际完成值。",
+            where=_where(i),
+            evidence={"indicator": ind.name, "target_text": ind.target_text},
+        )
+
+
+@rule("I09", "info", "完成值超过目标值的120%（目标可能定得偏低）")
+def i09_overachievement(ctx: ReviewContext) -> Iterable[Finding]:
+    factor = ctx.threshold("overachievement")
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.operator not in (">=", ">") or ind.target is None or ind.actual is None or ind.target <= 0:
+            continue
+        if ind.actual < ind.target * factor:
+            continue
+        ratio = ind.actual / ind.target * 100
+        yield Finding(
+            code="I09",
+            severity="info",
+            message=(
+                f"指标“{ind.name}”完成值{_actual(ind)}为年度指标值{_target(ind)}的{pct(ratio)}，"
+                "大幅超额完成，目标值可能设定偏低，建议评价时酌情考虑并在以后年度合理设定。"
+            ),
+            where=_where(i),
+            evidence={
+                "indicator": ind.name,
+                "target": ind.target,
+                "actual": ind.actual,
+                "ratio": ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+                "threshold": factor,
+            },
+        )
+
+
+@rule("I10", "warning", "两个指标名称相同")
+def i10_duplicate_names(ctx: ReviewContext) -> Iterable[Finding]:
+    seen: dict[str, int] = {}
+    for i, ind in enumerate(ctx.report.indicators):
+        key = "".join(ind.name.split())
+        if not key:
+            continue
+        if key in seen:
+            first = seen[key]
+            yield Finding(
+                code="I10",
+                severity="warning",
+                message=f"指标“{ind.name}”重复出现（第{first + 1}行与第{i + 1}行），请核实是否重复填报。",
+                where=_where(i),
+                evidence={"indicator": ind.name, "first_index": first, "index": i},
+            )
+        else:
+            seen[key] = i
+
+
+@rule("I11", "warning", "定性指标的完成值未说明是否达成目标")
+def i11_unclear_qualitative(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind, sc in ctx.indicators():
+        if ind.quantitative or sc is None or sc.grade != "unclear" or not _has_text(ind.actual_text):
+            continue
+        yield Finding(
+            code="I11",
+            severity="warning",
+            message=(
+                f"定性指标“{ind.name}”的完成情况“{ind.actual_text.strip()}”未说明是否达到目标"
+                f"“{ind.target_text.strip()}”，无法判断达成程度，请人工确认。"
+            ),
+            where=_where(i),
+            evidence={"indicator": ind.name, "target_text": ind.target_text, "actual_text": ind.actual_text},
+        )

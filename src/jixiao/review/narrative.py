@@ -1,0 +1,151 @@
+"""N rules: what the prose says against what the tables show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from jixiao.claims import CompletionClaim, IndicatorClaim, completion_claims, indicator_claims
+from jixiao.model import Finding, Indicator
+from jixiao.review.base import ReviewContext, pct, rule, value_text
+from jixiao.values import fmt
+
+_SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+
+
+def _table_value(ind: Indicator) -> str:
+    target = value_text(ind.target_text, ind.target, ind.unit)
+    sign = _SIGN.get(ind.operator, "")
+    if sign and target.startswith(("≥", "≤", ">", "<", "不")):
+        sign = ""
+    return f"表中目标值{sign}{target}、完成值{value_text(ind.actual_text, ind.actual, ind.unit)}"
+
+
+def _stated(ic: IndicatorClaim) -> str:
+    if ic.term == ic.indicator and ic.claim.subject == ic.term:
+        return ic.claim.text
+    return f"“{ic.claim.subject}{ic.claim.text}”"
+
+
+@rule("N01", "warning", "报告正文对某指标所述数值与指标表中的目标值、完成值矛盾")
+def n01_value_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
+    by_index: dict[int, list[IndicatorClaim]] = {}
+    for ic in indicator_claims(ctx.report, ctx.words):
+        if not ic.consistent:
+            by_index.setdefault(ic.index, []).append(ic)
+    for index in sorted(by_index):
+        claims = by_index[index]
+        first = claims[0]
+        ind = ctx.report.indicators[index]
+        yield Finding(
+            code="N01",
+            severity="warning",
+            message=f"指标“{ind.name}”：报告正文称{_stated(first)}，{_table_value(ind)}，前后矛盾。",
+            where="narrative",
+            evidence={
+                "indicator": ind.name,
+                "index": index,
+                "stated": first.claim.text,
+                "stated_value": first.claim.number,
+                "stated_unit": first.claim.unit,
+                "stated_term": first.term,
+                "matched_by": first.how,
+                "target": ind.target,
+                "actual": ind.actual,
+                "unit": ind.unit,
+                "sentence": first.claim.sentence,
+                "section": first.claim.section,
+                "other_statements": [ic.claim.sentence for ic in claims[1:]],
+            },
+        )
+
+
+def _quotes(claims: list[CompletionClaim], limit: int = 3) -> str:
+    seen: list[str] = []
+    for c in claims:
+        if c.clause not in seen:
+            seen.append(c.clause)
+    return "".join(f"“{q}”" for q in seen[:limit])
+
+
+def _unmet(ctx: ReviewContext) -> list[tuple[int, Indicator]]:
+    return [(i, ind) for i, ind, sc in ctx.indicators() if sc is not None and sc.met is False]
+
+
+def _names(items: list[tuple[int, Indicator]], limit: int = 5) -> str:
+    shown = "、".join(f"“{ind.name}”" for _, ind in items[:limit])
+    return shown + (f"等{len(items)}个指标" if len(items) > limit else "")
+
+
+@rule("N02", "warning", "报告正文称目标部分未完成而指标全部完成，或称全部完成而有指标未完成")
+def n02_completion_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
+    report = ctx.report
+    if not report.indicators:
+        return
+    claims = completion_claims(report, ctx.words)
+    partial = [c for c in claims if c.kind == "partial"]
+    full = [c for c in claims if c.kind == "full"]
+    scored = list(ctx.indicators())
+    all_met = all(sc is not None and sc.met is True for _, _, sc in scored)
+    if partial and all_met:
+        yield Finding(
+            code="N02",
+            severity="warning",
+            message=(
+                f"报告正文称{_quotes(partial)}，但指标表中{len(report.indicators)}个指标全部完成，"
+                "正文与指标完成情况前后矛盾。"
+            ),
+            where="narrative",
+            evidence={
+                "claim": "partial",
+                "phrases": [c.phrase for c in partial],
+                "sentences": list(dict.fromkeys(c.sentence for c in partial)),
+                "indicators": len(report.indicators),
+                "unmet": 0,
+            },
+        )
+    unmet = _unmet(ctx)
+    if full and unmet:
+        yield Finding(
+            code="N02",
+            severity="warning",
+            message=f"报告正文称{_quotes(full)}，但指标{_names(unmet)}未完成，正文与指标完成情况前后矛盾。",
+            where="narrative",
+            evidence={
+                "claim": "full",
+                "phrases": [c.phrase for c in full],
+                "sentences": list(dict.fromkeys(c.sentence for c in full)),
+                "unmet_indicators": [ind.name for _, ind in unmet],
+            },
+        )
+
+
+@rule("N03", "warning", "报告称不存在问题（暂无问题、未偏离），但执行率偏低或有指标未完成")
+def n03_no_problem_claimed(ctx: ReviewContext) -> Iterable[Finding]:
+    claims = [c for c in completion_claims(ctx.report, ctx.words) if c.kind == "no_problem"]
+    if not claims:
+        return
+    problems: list[str] = []
+    b = ctx.report.budget
+    rate = b.execution_rate if b is not None else None
+    threshold = ctx.threshold("low_execution")
+    if rate is not None and rate < threshold:
+        problems.append(f"预算执行率仅{pct(rate)}（低于{fmt(threshold, 0)}%）")
+    unmet = _unmet(ctx)
+    if unmet:
+        problems.append(f"指标{_names(unmet)}未完成")
+    if not problems:
+        return
+    yield Finding(
+        code="N03",
+        severity="warning",
+        message=f"报告称{_quotes(claims, 2)}，但{'，'.join(problems)}，与实际情况不符。",
+        where="narrative",
+        evidence={
+            "phrases": [c.phrase for c in claims],
+            "sentences": list(dict.fromkeys(c.sentence for c in claims)),
+            "execution_rate": rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if rate is not None else None,
+            "threshold": threshold,
+            "unmet_indicators": [ind.name for _, ind in unmet],
+        },
+    )

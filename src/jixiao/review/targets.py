@@ -1,0 +1,102 @@
+"""T rules: the quality of the targets (指标设置质量)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from jixiao.model import Finding, Indicator
+from jixiao.review.base import ReviewContext, contains_any, pct, rule
+from jixiao.values import fmt
+
+_DIGIT = re.compile(r"\d")
+
+
+@rule("T01", "info", "定性指标的目标表述笼统（作用明显、效果明显、有效、良好等），无可衡量的标准")
+def t01_vague_target(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.quantitative:
+            continue
+        text = ind.target_text.strip()
+        if not text or _DIGIT.search(text):
+            continue
+        word = contains_any(text, ctx.words.vague_words)
+        if word is None:
+            continue
+        yield Finding(
+            code="T01",
+            severity="info",
+            message=(
+                f"定性指标“{ind.name}”的年度指标值“{text}”表述笼统（“{word}”），没有可衡量的标准，"
+                "建议细化、量化绩效目标。"
+            ),
+            where=f"indicator:{i}",
+            evidence={"indicator": ind.name, "target_text": ind.target_text, "vague_word": word},
+        )
+
+
+@rule("T02", "warning", "定性指标占全部指标的比例过高（默认超过30%）")
+def t02_too_many_qualitative(ctx: ReviewContext) -> Iterable[Finding]:
+    total = len(ctx.report.indicators)
+    if total == 0:
+        return
+    qualitative = [ind for ind in ctx.report.indicators if not ind.quantitative]
+    share = Decimal(len(qualitative)) / Decimal(total)
+    limit = ctx.threshold("qualitative_share")
+    if share <= limit:
+        return
+    yield Finding(
+        code="T02",
+        severity="warning",
+        message=(
+            f"定性指标{len(qualitative)}个，占全部{total}个指标的{pct(share * 100)}，超过{fmt(limit * 100, 0)}%，"
+            "绩效指标应以定量指标为主。"
+        ),
+        where="document",
+        evidence={
+            "qualitative": len(qualitative),
+            "indicators": total,
+            "share": (share * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+            "threshold": limit * 100,
+        },
+    )
+
+
+def _in_category(ctx: ReviewContext, ind: Indicator, category: str) -> bool:
+    if ind.level1 == category:
+        return True
+    return ind.level2 is not None and ind.level2 in ctx.words.category_level2.get(category, ())
+
+
+@rule("T03", "warning", "缺少必设的指标类别（满意度指标、效益指标或成本指标）")
+def t03_missing_category(ctx: ReviewContext) -> Iterable[Finding]:
+    indicators = ctx.report.indicators
+    if not indicators or all(ind.level1 is None and ind.level2 is None for ind in indicators):
+        return  # no levels at all: nothing to judge the categories by
+    for category in ctx.setting("required_categories"):
+        if any(_in_category(ctx, ind, category) for ind in indicators):
+            continue
+        name = ctx.words.category_names.get(category, category)
+        yield Finding(
+            code="T03",
+            severity="warning",
+            message=f"绩效指标中没有{name}（全部{len(indicators)}个指标均不属于{name}），指标体系不完整，应按规定设置。",
+            where="document",
+            evidence={"category": category, "indicators": len(indicators)},
+        )
+
+
+@rule("T04", "info", "把预算管理要求（执行率、支付进度、结余率等）当作绩效指标")
+def t04_budget_measure_as_indicator(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind in enumerate(ctx.report.indicators):
+        term = contains_any(ind.name, ctx.words.budget_measures)
+        if term is None:
+            continue
+        yield Finding(
+            code="T04",
+            severity="info",
+            message=f"指标“{ind.name}”（{term}）属于预算管理要求，不宜作为绩效指标，建议改为反映产出或效益的指标。",
+            where=f"indicator:{i}",
+            evidence={"indicator": ind.name, "term": term},
+        )
