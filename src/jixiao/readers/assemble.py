@@ -310,7 +310,7 @@ def _table_title(row: list[str], st: _State) -> None:
             st.report.fiscal_year = int(y.group(1))
 
 
-def _read_table(table: Table, st: _State) -> None:
+def _read_table(table: Table, st: _State, before: str = "") -> None:
     rows = [[c if isinstance(c, str) else "" for c in r] for r in table.rows]
     i = 0
     while i < len(rows):
@@ -321,7 +321,7 @@ def _read_table(table: Table, st: _State) -> None:
             continue
         fmap = is_fund_header(row)
         if fmap is not None:
-            context = [c for r in rows[max(0, i - 1): i] for c in r]
+            context = [c for r in rows[max(0, i - 1): i] for c in r] + [before]
             i = _read_fund_block(rows, i, fmap, st, context)
             continue
         _table_title(row, st)
@@ -460,7 +460,7 @@ def assemble(doc: Document, name: str = "") -> Report:
     paragraphs: list[str] = []
     for block in doc.blocks:
         if isinstance(block, Table):
-            _read_table(block, st)
+            _read_table(block, st, paragraphs[-1] if paragraphs else "")
         elif isinstance(block, Paragraph):
             t = block.text.strip()
             if not t:

@@ -73,7 +73,7 @@ def _split_row(line: str) -> tuple[str, list[str]] | None:
         return "|", [c.strip() for c in inner.split("|")]
     core = s.strip()
     if "\t" in core:
-        cells = [c.strip() for c in s.lstrip("\t").split("\t")]
+        cells = [c.strip() for c in s.split("\t")]
         while cells and not cells[-1]:
             cells.pop()
         return "\t", cells
