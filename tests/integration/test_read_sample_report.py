@@ -6,12 +6,12 @@ from collections import Counter
 from decimal import Decimal as D
 
 import pytest
-from tests.conftest import SAMPLE
 
 from jixiao.policy import load_policy
 from jixiao.readers import read_report
 from jixiao.scoring import score_report
 from jixiao.serialize import r2
+from tests.conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from tests.text_docs import CELLS_PLAIN
-
 from jixiao.readers import report_from_text
+from tests.text_docs import CELLS_PLAIN
 
 
 def test_rows_and_empty_cells():

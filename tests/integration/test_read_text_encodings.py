@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from tests.text_docs import ROWS_TABS_GB, SPACES_PDF
 
 from jixiao.readers import read_report
 from jixiao.serialize import report_to_dict
+from tests.text_docs import ROWS_TABS_GB, SPACES_PDF
 
 
 @pytest.mark.parametrize("doc", [ROWS_TABS_GB, SPACES_PDF])

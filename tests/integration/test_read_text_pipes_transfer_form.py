@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from tests.text_docs import PIPES_TRANSFER
-
 from jixiao.policy import load_policy
 from jixiao.readers import report_from_text
 from jixiao.scoring import score_report
 from jixiao.serialize import r2
+from tests.text_docs import PIPES_TRANSFER
 
 
 def test_fund_block_with_sources():

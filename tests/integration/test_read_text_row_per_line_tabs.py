@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from tests.text_docs import ROWS_TABS_GB
-
 from jixiao.policy import load_policy
 from jixiao.readers import read_report
 from jixiao.scoring import score_report
 from jixiao.serialize import r2
+from tests.text_docs import ROWS_TABS_GB
 
 
 def _read(tmp_path, encoding):

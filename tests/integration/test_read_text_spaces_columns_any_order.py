@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from tests.text_docs import SPACES_PDF
-
 from jixiao.readers import report_from_text
+from tests.text_docs import SPACES_PDF
 
 
 def test_columns_mapped_by_name_not_position():
