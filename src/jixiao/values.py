@@ -173,6 +173,7 @@ _DATE_RE = re.compile(
 
 _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+"
 _ARABIC_RE = re.compile(rf"[-+]?(?:{_NUM})")
+_DIGIT_RE = re.compile(r"[0-9]")
 _ANY_NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _RANGE_SEP_RE = re.compile("(?:" + _alternation(_DATA["ranges"]["separators"]) + ")")
 # A unit written after an Arabic number: a few characters (values.toml [units] max_length), no digits
@@ -180,7 +181,11 @@ _RANGE_SEP_RE = re.compile("(?:" + _alternation(_DATA["ranges"]["separators"]) +
 _UNIT_CHAR = r"(?:[^\s0-9.,;:!?。，；：、！？()\[\]【】<>=≥≤~\-—'\"“”‘’]|(?<=[A-Za-z])[23])"
 _UNIT_RE = re.compile(f"{_UNIT_CHAR}{{1,{int(_DATA['units']['max_length'])}}}")
 _UNIT_BRACKETS = {"(": ")", "[": "]", "【": "】", "<": ">"}
-_UNIT_PLACEHOLDERS = {"", "-", "--", "—", "——", "/", "\\", "无", "N/A", "n/a", "NA"}
+_UNIT_PLACEHOLDERS = {_canon(w) for w in _DATA["units"]["placeholders"]}
+_UNIT_LABEL_RE = re.compile("(?:" + _alternation([_canon(w) for w in _DATA["units"]["labels"]]) + ")")
+_QUANTITATIVE_RE = re.compile("(?:" + _alternation([_canon(w) for w in _DATA["quantitative"]["words"]]) + ")")
+_MAX_CELL = int(_DATA["values"]["max_length"])
+_BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】"}
 
 
 # --- the parsed value -----------------------------------------------------------------------------
@@ -271,7 +276,7 @@ def _unit_of(rest: str, chinese: bool) -> tuple[bool, str | None]:
         return True, None
     if rest in _PERCENT_UNITS:
         return True, _PERCENT
-    if rest[0] == _PERCENT and len(rest) <= 7 and not any(ch.isdigit() for ch in rest):
+    if rest[0] == _PERCENT and len(rest) <= 7 and not _DIGIT_RE.search(rest):
         return True, _PERCENT  # "100%完成": the percent, the trailing words dropped
     if chinese:
         known = rest in _MEASURE_WORDS or rest in MONEY_UNITS
@@ -303,7 +308,7 @@ def _read_number(s: str) -> tuple[Decimal, str, bool] | None:
 def _read_range(rest: str, chinese: bool) -> tuple[str, Decimal, str, bool] | None:
     """``rest`` = [unit] separator number [unit] → (first unit, second number, second unit, chinese)."""
     m = _RANGE_SEP_RE.search(rest)
-    if not m or any(ch.isdigit() for ch in rest[: m.start()]):
+    if not m or _DIGIT_RE.search(rest, 0, m.start()):
         return None
     second = _read_number(rest[m.end():])
     if second is None or second[0] < 0:
@@ -317,6 +322,10 @@ def _empty(text: str, operator: Operator | None = None) -> ParsedValue:
 
 def _parse(text: str) -> ParsedValue:
     s = _canon(text)
+    if len(s) > _MAX_CELL:
+        return _empty(text)  # a sentence, not a value cell (and no quadratic work on long text)
+    while len(s) >= 2 and _BRACKET_PAIRS.get(s[0]) == s[-1]:
+        s = s[1:-1]
     op: Operator | None = None
     op_symbolic = False
 
@@ -395,6 +404,8 @@ def parse_value(text: str) -> ParsedValue:
     """Read a value cell: ``"≥2万亩"`` → ParsedValue(operator=">=", number=2, unit="万亩")."""
     if not isinstance(text, str):
         return _empty("")
+    if len(text) > 4 * _MAX_CELL:
+        return _empty(text)  # not cached: long texts are paragraphs
     return _parse_cached(text)
 
 
@@ -403,10 +414,15 @@ def parse_operator(text: str) -> Operator | None:
     s = _canon(text)
     if not s:
         return None
+    m = _QUANTITATIVE_RE.match(s)
+    if m:  # 定量 says nothing; 定量(≥) / 定量：≥ says what follows
+        s = s[m.end():].strip("()[]【】:")
+        if not s:
+            return None
     m = _OP_PREFIX_RE.match(s)
     if m:
         return _OP_BY_SPELLING[m.group()]
-    return parse_value(text).operator
+    return parse_value(s).operator
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -424,8 +440,9 @@ def normalize_unit(text: str | None) -> str | None:
     s = _canon(text).replace(" ", "")
     while len(s) >= 2 and _UNIT_BRACKETS.get(s[0]) == s[-1]:
         s = s[1:-1]
-    if s.startswith("单位:"):
-        s = s[3:]
+    m = _UNIT_LABEL_RE.match(s)
+    if m:
+        s = s[m.end():]
     if s in _UNIT_PLACEHOLDERS:
         return None
     if s in _PERCENT_UNITS:
