@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -31,6 +31,7 @@ def _synonyms(group: str) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+@lru_cache(maxsize=8192)
 def match(cell: str, group: str) -> str | None:
     """The field of ``group`` (indicator / fund / fund_rows / fields / special_rows) a cell names.
 
