@@ -228,6 +228,7 @@ def _cn_int(s: str) -> int | None:
     section = 0  # below 万
     digit: int | None = None
     prev_unit: int | None = None  # the unit right before the current digit (for 一千二 = 1200)
+    last_small = 10000  # units inside a section must descend: 十十, 百千 are ill-formed
     for c in s:
         if c in _CN_DIGITS:
             if digit not in (None, 0):
@@ -236,6 +237,9 @@ def _cn_int(s: str) -> int | None:
             if digit == 0:
                 prev_unit = None
         elif c in _CN_SMALL:
+            if _CN_SMALL[c] >= last_small:
+                return None
+            last_small = _CN_SMALL[c]
             section += (digit or 1) * _CN_SMALL[c]
             digit = None
             prev_unit = _CN_SMALL[c]
@@ -243,11 +247,16 @@ def _cn_int(s: str) -> int | None:
             unit = _CN_LARGE[c]
             group = section + (digit or 0)
             if unit == 10000:
-                wan += (group or 1) * unit
+                if wan:
+                    return None  # 万万
+                wan = (group or 1) * unit
             else:
-                high += (wan + group or 1) * unit
+                if high:
+                    return None  # 亿亿
+                high = (wan + group or 1) * unit
                 wan = 0
             section = 0
+            last_small = 10000
             digit = None
             prev_unit = unit
     tail = digit or 0
