@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,10 +9,9 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from jixiao.model import Budget, CheckResult, FundSource, Report
 from jixiao.writers.form_xlsx import write_form_xlsx
-from write_factory import ORG, sample_result
+from tests.write_factory import ORG, sample_result
 
 
 @pytest.fixture()

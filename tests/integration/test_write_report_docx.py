@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from jixiao.model import CheckResult, Report
 from jixiao.writers.report_docx import make_template, write_report_docx
-from write_factory import ORG, TITLE, sample_result
+from tests.write_factory import ORG, TITLE, sample_result
 
 HEADINGS = [
     "一、绩效目标分解下达情况",

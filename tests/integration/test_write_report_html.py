@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from jixiao.writers.report_html import render_report_html
-from write_factory import TITLE, sample_result
+from tests.write_factory import TITLE, sample_result
 
 HEADINGS = [
     "一、绩效目标分解下达情况",

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from jixiao.writers.report_html import write_report_pdf
-from write_factory import ORG, TITLE, sample_result
+from tests.write_factory import ORG, TITLE, sample_result
 
 
 def _cjk_fonts() -> str:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import docx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from jixiao.model import CheckResult, ReadError
 from jixiao.writers.review_docx import write_review_docx
-from write_factory import ORG, TITLE, sample_result
+from tests.write_factory import ORG, TITLE, sample_result
 
 
 @pytest.fixture()
