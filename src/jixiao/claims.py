@@ -81,7 +81,8 @@ class _Compiled:
     clause_breaks: str
     conjunction_re: re.Pattern[str]
     markers: tuple[str, ...]
-    fillers: tuple[str, ...]
+    leading: tuple[str, ...]
+    trailing: tuple[str, ...]
     weak: tuple[str, ...]
     heads: tuple[str, ...]
     synonym_re: re.Pattern[str] | None
@@ -127,7 +128,8 @@ def _compile(words: Words) -> _Compiled:
         clause_breaks=str(n["clause_breaks"]),
         conjunction_re=re.compile(_alt(n["conjunctions"])),
         markers=tuple(claims["not_indicator_markers"]),
-        fillers=tuple(sorted(claims["fillers"], key=len, reverse=True)),
+        leading=tuple(sorted(claims["leading_fillers"], key=len, reverse=True)),
+        trailing=tuple(sorted(claims["trailing_fillers"], key=len, reverse=True)),
         weak=tuple(claims["weak_qualifiers"]),
         heads=tuple(sorted(claims["heads"], key=len, reverse=True)),
         synonym_re=synonym_re,
@@ -176,9 +178,10 @@ def _strip_fillers(term: str, c: _Compiled) -> str:
     changed = True
     while changed and term:
         changed = False
-        for f in c.fillers:
+        for f in c.leading:
             if term.startswith(f) and len(term) > len(f):
                 term, changed = term[len(f):], True
+        for f in c.trailing:
             if term.endswith(f) and len(term) > len(f):
                 term, changed = term[: -len(f)], True
     return term
@@ -477,7 +480,7 @@ def mentions(text: str, name: str, words: Words, overlap: int = 4) -> bool:
     at least ``overlap`` characters of the name (the whole name when it is shorter)."""
     c = _compile(words)
     t = _squash(text)
-    n = _strip_fillers(_squash(name), c)
+    n = _squash(name)
     if not n or not t:
         return False
     if n in t or _canon(n, c) in _canon(t, c):
