@@ -651,3 +651,77 @@ def build_plain_zip(directory: Path, name: str = "附件.docx") -> Path:
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("说明.txt", "这是一个普通压缩包。")
     return path
+
+
+def build_pdf_from_html(directory: Path, name: str, body: str) -> Path:
+    """Any HTML body as a PDF, with the fixtures' CJK font, A4 page and page numbers."""
+    import weasyprint
+
+    path = Path(directory) / name
+    page = f"<html><head><meta charset='utf-8'><style>{_PDF_CSS}</style></head><body>{body}</body></html>"
+    weasyprint.HTML(string=page).write_pdf(path)
+    return path
+
+
+def indicator_rows_html(count: int, header: bool) -> str:
+    """A bordered 4-column table of ``count`` numbered indicators; ``header`` repeats via <thead>."""
+    head = "<tr><td>序号</td><td>三级指标</td><td>指标值</td><td>实际完成值</td></tr>"
+    body = "".join(
+        f"<tr><td>{k}</td><td>监控网络链路第{k}段</td><td>≥{k}条</td><td>{k}条</td></tr>" for k in range(1, count + 1)
+    )
+    if header:
+        return f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
+    return f"<table>{head}{body}</table>"
+
+
+BORDERLESS_ROWS = (
+    ("三级指标", "指标值", "单位", "完成值"),
+    ("监控网络链路", "23", "条", "23"),
+    ("拉林高等级公路点位专线", "31", "条", "31"),
+    ("租用互联网网络", "3", "条", "3"),
+    ("系统验收合格率", "98", "%", "98"),
+)
+
+
+def borderless_table_html() -> str:
+    """A table drawn without any ruling lines (aligned columns only)."""
+    rows = "".join(
+        "<tr>" + "".join(f"<td style='border:none;padding:2pt 10pt'>{c}</td>" for c in row) + "</tr>"
+        for row in BORDERLESS_ROWS
+    )
+    return f"<table style='width:auto'>{rows}</table>"
+
+
+def build_encrypted_pdf(directory: Path, name: str = "加密.pdf") -> Path:
+    """A minimal PDF with a Standard security handler whose user password is not empty."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <" + b"ab" * 32 + b"> /U <" + b"cd" * 32 + b"> /P -44 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += (
+        b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef>"
+        b"<0123456789abcdef0123456789abcdef>] >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    path = Path(directory) / name
+    path.write_bytes(bytes(out))
+    return path
+
+
+def weasyprint_available() -> bool:
+    """Whether WeasyPrint imports (it needs the Pango system library)."""
+    try:
+        import weasyprint  # noqa: F401
+    except Exception:
+        return False
+    return True
