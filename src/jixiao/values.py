@@ -12,8 +12,10 @@ Decisions, so callers know what to expect:
   (``"两万"`` → 20000).
 - Chinese numerals count only before a known measure word (``"三套"`` → 3, but ``"一般"``, ``"一致"``
   are not numbers). Arabic numbers accept any short unit (≤ 8 characters, no punctuation).
-- A value cell is ``[filler][operator][number][unit][suffix]``; anything else (a sentence, a number in
-  the middle of text) is not a number: ``number`` is ``None``.
+- A value cell is ``[filler][operator][number][unit][suffix]``, possibly in brackets, possibly after a
+  short label ending in an operator symbol (``"合格率≥95%"``); anything else (a sentence, a number in
+  the middle of text, a cell longer than ``[values] max_length``) is not a number: ``number`` is ``None``.
+- Thousands separators are commas only (``"1,070.07"``); ``"1 070"`` and ``"78,35"`` are not numbers.
 - Dates and deadlines (``"2023年12月底前"``, ``"2024-06-30"``, ``"12月"``) have ``number`` ``None``.
 - Ranges (``"90-100"``, ``"90%~95%"``): ``number`` is the lower bound, ``upper`` the upper bound, and
   ``operator`` stays ``None`` unless written.
@@ -185,6 +187,10 @@ _UNIT_PLACEHOLDERS = {_canon(w) for w in _DATA["units"]["placeholders"]}
 _UNIT_LABEL_RE = re.compile("(?:" + _alternation([_canon(w) for w in _DATA["units"]["labels"]]) + ")")
 _QUANTITATIVE_RE = re.compile("(?:" + _alternation([_canon(w) for w in _DATA["quantitative"]["words"]]) + ")")
 _MAX_CELL = int(_DATA["values"]["max_length"])
+_LABELLED_RE = re.compile(
+    rf"[^0-9]{{1,{int(_DATA['values']['label_max_length'])}}}?"
+    "(?P<op>" + _alternation([sp for sp in _OP_BY_SPELLING if _is_symbolic(sp)]) + ")"
+)
 _BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】"}
 
 
@@ -283,6 +289,8 @@ def _unit_of(rest: str, chinese: bool) -> tuple[bool, str | None]:
     """Is ``rest`` (what follows the number) a unit? → (ok, normalised unit)."""
     if not rest:
         return True, None
+    if len(rest) >= 3 and _BRACKET_PAIRS.get(rest[0]) == rest[-1]:
+        rest = rest[1:-1]  # 23(条), 90(%)
     if rest in _PERCENT_UNITS:
         return True, _PERCENT
     if rest[0] == _PERCENT and len(rest) <= 7 and not _DIGIT_RE.search(rest):
@@ -375,6 +383,13 @@ def _parse(text: str) -> ParsedValue:
         s = s[m.end():]
 
     first = _read_number(s)
+    if first is None and not op_symbolic:
+        # a short label before an operator symbol: 合格率≥95%, 满意度>=90%
+        m = _LABELLED_RE.match(s)
+        if m:
+            op = _OP_BY_SPELLING[m.group("op")]
+            s = s[m.end():]
+            first = _read_number(s)
     if first is None:
         return _empty(text, word_op)
     number, rest, chinese = first
