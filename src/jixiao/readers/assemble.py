@@ -101,9 +101,9 @@ def _read_fund_block(rows: list[list[str]], start: int, hmap: dict[str, int], st
         label = _fund_label(row, first_num)
         values = {k: _cell(row, idx) for k, idx in hmap.items()}
         amounts = {k: parse_amount(values.get(k, ""), unit) for k in ("initial", "annual", "executed")}
-        has_any = any(not _empty(values.get(k, "")) for k in ("initial", "annual", "executed"))
+        has_any = any(v is not None for v in amounts.values())
         kind = _fund_row_kind(label)
-        if kind is None and not has_any:
+        if kind is None and (not has_any or match(label, "fields") is not None):
             break
         if kind is None and label and len(clean(label)) > 12:
             break
@@ -475,8 +475,9 @@ def assemble(doc: Document, name: str = "") -> Report:
     prose = "\n".join(paragraphs)
     _read_prose_budget(prose, st)
     report.budget = st.budget
-    if report.title is None:
-        project = st.fields.get("project")
+    project = st.fields.get("project")
+    generic = report.title is not None and len(report.title) <= 24 and report.title.endswith(("自评表", "评价表"))
+    if report.title is None or (generic and project):
         report.title = project or st.form_title
     report.organization = _organization(paragraphs, st)
     if report.fiscal_year is None:
