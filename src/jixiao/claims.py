@@ -316,11 +316,13 @@ def _match_term(
             continue
         unit_same = bool(ind.unit) and _same_unit(claim.unit, ind.unit)
         cname = _canon(name, c)
-        if name == term or (name in term) or (len(term) >= 4 and term in name):
-            cands.append(_Candidate(idx, 2, unit_same, len(name), "name", value))
+        # by name: the subject holds the whole name (longer names are more specific), or the name
+        # holds the subject (then every such name fits equally: two of them are ambiguous)
+        if name in term or (len(term) >= 4 and term in name):
+            cands.append(_Candidate(idx, 2, unit_same, len(name) if name in term else 0, "name", value))
             continue
-        if cname == cterm or (cname in cterm) or (len(cterm) >= 4 and cterm in cname):
-            cands.append(_Candidate(idx, 2, unit_same, len(cname), "synonym", value))
+        if cname in cterm or (len(cterm) >= 4 and cterm in cname):
+            cands.append(_Candidate(idx, 2, unit_same, len(cname) if cname in cterm else 0, "synonym", value))
             continue
         nhead = _head(cname, c)
         if thead is None or nhead is None or not (thead.endswith(nhead) or nhead.endswith(thead)):
