@@ -81,6 +81,8 @@ def _score_text(ind: Indicator, weight: Decimal, policy: Policy, index: int) -> 
 def score_indicator(ind: Indicator, weight: Decimal, policy: Policy, index: int = 0) -> IndicatorScore:
     """One indicator's score out of ``weight`` under the policy."""
     if ind.operator == "qualitative":
+        if not ind.actual_text.strip():  # no actual at all (I08): nothing claimed, nothing scored
+            return IndicatorScore(index=index, max_score=weight, score=ZERO, met=None, basis="no-actual")
         return _score_text(ind, weight, policy, index)
     a, b = ind.target, ind.actual
     if b is None:
