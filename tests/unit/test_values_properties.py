@@ -113,3 +113,32 @@ def test_fmt_has_the_requested_places(value: Decimal) -> None:
 def test_percent_round_trip(value: Decimal) -> None:
     assert parse_percent(format(value, "f") + "%") == value
     assert parse_percent(format(value, "f")) == value
+
+
+ASCII_FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)} | {0x20: 0x3000}
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=12))
+def test_every_full_width_ascii_parses_like_half_width(text: str) -> None:
+    half = parse_value(text)
+    full = parse_value(text.translate(ASCII_FULL_WIDTH))
+    assert (full.operator, full.number, full.unit, full.upper) == (half.operator, half.number, half.unit, half.upper)
+    assert parse_operator(text.translate(ASCII_FULL_WIDTH)) == parse_operator(text)
+
+
+@settings(max_examples=300)
+@given(anything)
+def test_parsed_value_is_consistent(text: str) -> None:
+    pv = parse_value(text)
+    if pv.number is None:
+        assert pv.unit is None and pv.upper is None and not pv.percent
+    if pv.upper is not None:
+        assert pv.number is not None and pv.number <= pv.upper
+    assert pv.operator is None or pv.operator in (">=", "<=", "=", ">", "<", "qualitative")
+
+
+@given(anything)
+def test_normalize_is_idempotent_and_has_no_space_runs(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+    assert "  " not in once and once == once.strip()
