@@ -39,7 +39,12 @@ class FailOn(StrEnum):
 
 
 def _err(console: Console, zh: str, en: str = "") -> None:
-    console.print(f"jixiao：{zh}" + (f" ({en})" if en else ""), style="red", markup=False, highlight=False)
+    """One line on stderr, never wrapped: scripts and reviewers grep it."""
+    line = f"jixiao：{zh}" + (f" ({en})" if en else "")
+    if console.is_terminal:
+        console.print(line, style="red", markup=False, highlight=False, soft_wrap=True)
+    else:
+        print(line.replace("\n", " "), file=sys.stderr, flush=True)
 
 
 def _dumps(result: CheckResult, indent: int | None = None) -> str:
@@ -176,6 +181,129 @@ def policies() -> None:
     for name in shipped_policies():
         p = load_policy(name)
         console.print(f"{name}\t{p.description}", markup=False)
+
+
+class RenderTo(StrEnum):
+    docx = "docx"
+    xlsx = "xlsx"
+    pdf = "pdf"
+    html = "html"
+
+
+class RenderKind(StrEnum):
+    report = "report"
+    form = "form"
+    review = "review"
+
+
+class FormKind(StrEnum):
+    self_eval_form = "self-eval-form"
+    sichuan_form = "sichuan-form"
+    transfer_form = "transfer-form"
+
+
+_KIND_ZH = {"report": "自评报告", "form": "自评表", "review": "复核意见书"}
+
+
+@app.command()
+def render(
+    source: Annotated[Path, typer.Argument(help="任一可读取的报告文件，或 check --json 的输出")],
+    to: Annotated[RenderTo, typer.Option("--to", "-t", help="输出格式")] = RenderTo.docx,
+    kind: Annotated[RenderKind | None, typer.Option(
+        "--kind", "-k", help="report=绩效自评报告，form=项目支出绩效自评表（xlsx），review=复核意见书（docx）")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="输出文件（默认：当前目录下 <文件名>-<类型>.<格式>）")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="自定义 Word 模板（.docx）")] = None,
+    policy: Annotated[str, typer.Option("--policy", "-p", help="评分规则名称或 .toml 路径")] = DEFAULT_POLICY,
+) -> None:
+    """把报告写成 Word / Excel / PDF / HTML：自评报告、自评表或复核意见书。"""
+    err = Console(stderr=True, highlight=False)
+    k = kind or (RenderKind.form if to is RenderTo.xlsx else RenderKind.report)
+    allowed = {RenderKind.report: {RenderTo.docx, RenderTo.pdf, RenderTo.html}, RenderKind.form: {RenderTo.xlsx},
+               RenderKind.review: {RenderTo.docx}}
+    if to not in allowed[k]:
+        ok = "、".join(sorted(t.value for t in allowed[k]))
+        _err(err, f"{_KIND_ZH[k.value]}只能输出为 {ok}", f"--kind {k.value} supports --to {ok}")
+        raise typer.Exit(EXIT_UNREADABLE)
+    if template is not None and not template.is_file():
+        _err(err, f"找不到模板文件 {template}", "template not found")
+        raise typer.Exit(EXIT_UNREADABLE)
+    out = output or Path(f"{source.stem}-{_KIND_ZH[k.value]}.{to.value}")
+    if out.resolve() == source.resolve():
+        _err(err, f"输出文件不能与输入文件相同：{out}", "output would overwrite the input")
+        raise typer.Exit(EXIT_UNREADABLE)
+    try:
+        pol = load_policy(policy)
+    except PolicyError as exc:
+        _err(err, str(exc), "bad policy")
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    result = check_file(source, pol)
+    if result.error is not None:
+        _err(err, result.error.message, result.error.message_en)
+        raise typer.Exit(EXIT_UNREADABLE)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if k is RenderKind.form:
+            from jixiao.writers.form_xlsx import write_form_xlsx
+            write_form_xlsx(result, out)
+        elif k is RenderKind.review:
+            from jixiao.writers.review_docx import write_review_docx
+            write_review_docx(result, out)
+        elif to is RenderTo.docx:
+            from jixiao.writers.report_docx import write_report_docx
+            write_report_docx(result, out, template=template)
+        elif to is RenderTo.html:
+            from jixiao.writers.report_html import write_report_html
+            write_report_html(result, out)
+        else:
+            from jixiao.writers.report_html import write_report_pdf
+            write_report_pdf(result, out)
+    except OSError as exc:
+        _err(err, f"无法写入 {out}：{exc.strerror or exc}", f"cannot write {out}")
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    except Exception as exc:  # a damaged template and the like: one line, no traceback
+        _err(err, f"生成 {out} 失败（{type(exc).__name__}：{exc}）", f"rendering failed: {exc}")
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    Console(highlight=False).print(f"已生成 {out}", markup=False)
+
+
+@app.command("template")
+def template_cmd(
+    kind: Annotated[FormKind, typer.Option("--kind", "-k", help="self-eval-form=10号文自评表，sichuan-form=四川样式，"
+                                                         "transfer-form=转移支付区域绩效自评表")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="输出 .xlsx 文件")],
+) -> None:
+    """生成空白的官方自评表（.xlsx），供单位填写后用 check / render 读取。"""
+    from jixiao.writers.blank_forms import write_blank_form
+
+    err = Console(stderr=True, highlight=False)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_blank_form(kind.value, output)
+    except OSError as exc:
+        _err(err, f"无法写入 {output}：{exc.strerror or exc}", f"cannot write {output}")
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    Console(highlight=False).print(f"已生成 {output}", markup=False)
+
+
+@app.command()
+def summary(
+    results: Annotated[list[Path], typer.Argument(help="check --json 输出的 JSON Lines 文件")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="输出的汇总工作簿（.xlsx）")],
+) -> None:
+    """把 check --json 的结果汇总成复核工作簿：每份报告一行、全部问题、按问题代码统计。"""
+    from jixiao.writers.summary_xlsx import read_results, write_summary
+
+    err = Console(stderr=True, highlight=False)
+    try:
+        count = write_summary(read_results(results), output)
+    except FileNotFoundError as exc:
+        _err(err, f"找不到文件 {exc.filename}", "file not found")
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    except OSError as exc:
+        _err(err, f"无法读写文件：{exc.strerror or exc}", str(exc))
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    Console(highlight=False).print(f"已汇总 {count} 份报告 → {output}", markup=False)
 
 
 def _version(value: bool) -> None:
