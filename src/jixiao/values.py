@@ -127,7 +127,7 @@ for _op, _spellings in _DATA["operator_suffixes"].items():
 _FILLER_PREFIX_RE = re.compile("(?:" + _alternation([_canon(w) for w in _DATA["fillers"]["prefixes"]]) + ")")
 _FILLER_SUFFIXES = {_canon(w) for w in _DATA["fillers"]["suffixes"]}
 _SUFFIX_RE = re.compile(
-    "(?:" + _alternation(list(_OP_BY_SUFFIX) + list(_FILLER_SUFFIXES)) + r"|[。.,;、]+)$"
+    "(?:" + _alternation(list(_OP_BY_SUFFIX) + list(_FILLER_SUFFIXES)) + r"|[。.,;、]+|\(含[^()]{1,8}\))$"
 )
 
 _PERCENT = "%"

@@ -22,6 +22,9 @@ D = Decimal
         ("(98%)", None, D("98"), "%"),
         ("23（条）", None, D("23"), "条"),
         ("≥90（%）", ">=", D("90"), "%"),
+        ("≥95%（含95%）", ">=", D("95"), "%"),
+        ("95%以上（含95%）", ">=", D("95"), "%"),
+        ("10〜20个", None, D("10"), "个"),
     ],
 )
 def test_labelled_and_bracketed_values(text: str, operator: str | None, number: Decimal, unit: str) -> None:
