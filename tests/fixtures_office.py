@@ -725,3 +725,26 @@ def weasyprint_available() -> bool:
     except Exception:
         return False
     return True
+
+
+def soffice() -> str | None:
+    """LibreOffice on PATH (legacy-format tests skip without it)."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def build_legacy(source: Path, fmt: str, name: str | None = None) -> Path:
+    """Save ``source`` (.docx/.xlsx) as old binary ``fmt`` ("doc" or "xls") with LibreOffice;
+    ``name`` renames the result (e.g. to a .wps/.et extension)."""
+    office = soffice()
+    assert office is not None, "LibreOffice is needed to build legacy fixtures"
+    source = Path(source)
+    profile = source.parent / "lo-fixture-profile"
+    subprocess.run(
+        [office, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
+         "--convert-to", fmt, "--outdir", str(source.parent), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )
+    out = source.with_suffix("." + fmt)
+    if name:
+        out = out.rename(out.with_name(name))
+    return out
