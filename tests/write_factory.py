@@ -139,3 +139,42 @@ def sample_result() -> CheckResult:
         score=sample_score(report),
         findings=sample_findings(),
     )
+
+
+# --- round trips: the seed report read, written, read back ---------------------------------------
+
+
+def indicator_key(ind: Indicator, squeeze: bool = False) -> tuple[object, ...]:
+    """What must survive a round trip. ``squeeze`` drops whitespace inside texts (a PDF wraps cells
+    at spaces and its reader joins CJK lines without one)."""
+
+    def t(text: str | None) -> str | None:
+        if text is None or not squeeze:
+            return text
+        return "".join(text.split())
+
+    return (
+        t(ind.name), ind.operator, ind.target, t(ind.target_text), ind.actual, t(ind.actual_text), ind.unit,
+        ind.level1, ind.level2,
+    )
+
+
+def score_key(card: ScoreCard) -> tuple[object, ...]:
+    """Budget score, pools, total (as shown) and grade."""
+    from jixiao.values import fmt
+
+    return fmt(card.budget), {k: fmt(v) for k, v in card.pools.items()}, fmt(card.total), card.grade
+
+
+def shown_scores(result: CheckResult) -> list[str]:
+    """The 得分 column a writer shows for ``result``."""
+    from jixiao.values import fmt
+    from jixiao.writers._common import indicator_rows
+
+    return [fmt(r.score) for r in indicator_rows(result)]
+
+
+def scores_of(card: ScoreCard) -> list[str]:
+    from jixiao.values import fmt
+
+    return [fmt(s.score) for s in card.indicators]

@@ -7,7 +7,7 @@ only lay these out, so the three formats always say the same thing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
 from jixiao.model import CheckResult, Indicator, IndicatorScore, Report, ScoreCard
@@ -204,7 +204,42 @@ def indicator_rows(result: CheckResult) -> list[IndicatorRow]:
     by_index: dict[int, IndicatorScore] = {}
     if result.score is not None:
         by_index = {s.index: s for s in result.score.indicators}
-    return [indicator_row(ind, by_index.get(i)) for i, ind in enumerate(report.indicators)]
+    rows = [indicator_row(ind, by_index.get(i)) for i, ind in enumerate(report.indicators)]
+    # Shown weights of one 一级 group add up to the group's rounded total (23 × 50/23 shows as
+    # 9 × 2.18 + 14 × 2.17 = 50.00, not 49.91): the written table then adds up, and reading it back
+    # as stated weights scores the same. A met indicator shows its shown weight as its score.
+    groups: dict[str, list[int]] = {}
+    for i, ind in enumerate(report.indicators):
+        if rows[i].weight is not None:
+            groups.setdefault(ind.level1 or "", []).append(i)
+    for members in groups.values():
+        exact = [rows[i].weight for i in members]
+        shown = apportion([w for w in exact if w is not None])
+        for i, w in zip(members, shown, strict=True):
+            row = rows[i]
+            if row.score is not None and row.score == row.weight:
+                row.score = w
+            elif row.score is not None:
+                row.score = round2(row.score)
+            row.weight = w
+    return rows
+
+
+def apportion(values: list[Decimal]) -> list[Decimal]:
+    """Round to 2 decimals so that the parts add up to the rounded whole (largest remainder).
+
+    Values already at 2 decimals are returned unchanged.
+    """
+    if not values:
+        return []
+    target = round2(sum(values, Decimal(0)))
+    floors = [v.quantize(TWO_PLACES, rounding=ROUND_FLOOR) for v in values]
+    units = int((target - sum(floors, Decimal(0))) / TWO_PLACES)
+    order = sorted(range(len(values)), key=lambda i: (-(values[i] - floors[i]), i))
+    out = list(floors)
+    for i in order[: max(units, 0)]:
+        out[i] += TWO_PLACES
+    return out
 
 
 def indicator_cells(row: IndicatorRow) -> list[str]:
@@ -304,7 +339,9 @@ def report_blocks(result: CheckResult) -> list[Block]:
     goal_text = section_text(report, *GOAL_SECTION)
     sentence = budget_sentence(report)
     goal_lines = paragraphs(goal_text) if goal_text else []
-    goal_lines += [sentence] if sentence and not any(sentence.rstrip("。") in g for g in goal_lines) else []
+    # The budget sentence always has a short paragraph of its own, so that a reader finds it even
+    # where the section's own wording of it is wrapped across lines (PDF).
+    goal_lines += [sentence] if sentence else []
     for p in goal_lines or [NONE_TEXT]:
         blocks.append(Block("paragraph", p))
 

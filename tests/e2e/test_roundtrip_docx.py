@@ -1,0 +1,63 @@
+"""The seed report, written as a Word 绩效自评报告 and read back, keeps its indicators, budget and scores."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jixiao.app import check_file
+from jixiao.model import CheckResult
+from jixiao.policy import load_policy
+from jixiao.writers.report_docx import write_report_docx
+from tests.conftest import SAMPLE
+from tests.write_factory import indicator_key, score_key, scores_of, shown_scores
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[CheckResult, CheckResult]:
+    policy = load_policy()
+    first = check_file(SAMPLE, policy)
+    out = tmp_path_factory.mktemp("rt") / "report.docx"
+    write_report_docx(first, out)
+    return first, check_file(Path(out), policy)
+
+
+def test_read_back_without_error(both: tuple[CheckResult, CheckResult]) -> None:
+    first, back = both
+    assert first.error is None and back.error is None
+    assert back.format == "docx"
+
+
+def test_same_identification(both: tuple[CheckResult, CheckResult]) -> None:
+    first, back = both
+    assert first.report is not None and back.report is not None
+    assert back.report.title == first.report.title == "公安厅交管局转移支付2023年度绩效自评报告"
+    assert back.report.organization == first.report.organization == "西藏自治区公安厅公安交通管理局"
+    assert back.report.fiscal_year == 2023
+
+
+def test_same_indicators(both: tuple[CheckResult, CheckResult]) -> None:
+    first, back = both
+    assert first.report is not None and back.report is not None
+    assert len(back.report.indicators) == 30
+    assert [indicator_key(i) for i in back.report.indicators] == [indicator_key(i) for i in first.report.indicators]
+
+
+def test_same_budget_and_scores(both: tuple[CheckResult, CheckResult]) -> None:
+    first, back = both
+    assert back.report is not None and back.report.budget is not None and back.score is not None
+    assert (back.report.budget.annual, back.report.budget.executed) == (Decimal("1070.07"), Decimal("838.41"))
+    assert first.score is not None
+    assert score_key(back.score) == score_key(first.score)
+    # the 23 output weights were shown as 9 × 2.18 + 14 × 2.17 so that they add up to 50: read back as stated
+    assert scores_of(back.score) == shown_scores(first)
+    assert scores_of(back.score)[8:10] == ["2.18", "2.17"]
+    assert score_key(back.score)[2:4] == ("97.84", "优")
+
+
+def test_same_findings_but_levels_now_stated(both: tuple[CheckResult, CheckResult]) -> None:
+    first, back = both
+    codes = {f.code for f in first.findings}
+    assert {f.code for f in back.findings} == codes - {"D02"}  # the written table states 一级/二级

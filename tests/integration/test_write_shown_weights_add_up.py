@@ -1,0 +1,52 @@
+"""Shown 分值 of one 一级 group add up to the group's weight; met indicators show their 分值 as 得分."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import openpyxl
+
+from jixiao.model import CheckResult, IndicatorScore
+from jixiao.writers._common import apportion, indicator_rows
+from jixiao.writers.form_xlsx import write_form_xlsx
+from tests.write_factory import sample_result
+
+
+def test_apportion_largest_remainder() -> None:
+    third = D(50) / D(3)
+    assert apportion([third, third, third]) == [D("16.67"), D("16.67"), D("16.66")]
+    assert sum(apportion([D(50) / D(23)] * 23)) == D("50.00")
+    assert apportion([D("2.17"), D("10"), D("0.5")]) == [D("2.17"), D("10.00"), D("0.50")]
+    assert apportion([]) == []
+
+
+def three_thirds_result() -> CheckResult:
+    """The factory's five output indicators re-weighted: three at 50/3 (one of them unmet), two at 0."""
+    result = sample_result()
+    assert result.score is not None
+    third = D(50) / D(3)
+    scores = result.score.indicators
+    scores[0] = IndicatorScore(0, third, third, True)
+    scores[1] = IndicatorScore(1, third, third, True)
+    scores[2] = IndicatorScore(2, third, third * D("0.9"), False)
+    scores[3] = IndicatorScore(3, D(0), D(0), True)
+    scores[4] = IndicatorScore(4, D(0), D(0), True)
+    return result
+
+
+def test_rows_add_up_and_unmet_scores_round_half_up() -> None:
+    rows = indicator_rows(three_thirds_result())
+    assert [r.weight for r in rows[:5]] == [D("16.67"), D("16.67"), D("16.66"), D("0.00"), D("0.00")]
+    assert [r.score for r in rows[:3]] == [D("16.67"), D("16.67"), D("15.00")]
+    assert [r.weight for r in rows[5:]] == [D(15), D(15), D(10)]
+
+
+def test_form_cells_show_the_apportioned_values(tmp_path: Path) -> None:
+    out = tmp_path / "f.xlsx"
+    write_form_xlsx(three_thirds_result(), out)
+    ws = openpyxl.load_workbook(out).active
+    assert ws is not None
+    h = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "一级指标")
+    assert [ws.cell(h + i, 8).value for i in (1, 2, 3)] == [16.67, 16.67, 16.66]
+    assert [ws.cell(h + i, 9).value for i in (1, 2, 3)] == [16.67, 16.67, 15]
