@@ -134,7 +134,7 @@ def load_policy(name_or_path: str = DEFAULT_POLICY) -> Policy:
             review=dict(raw.get("review", {})),
             raw=raw,
         )
-    except (KeyError, IndexError, TypeError) as exc:
+    except (KeyError, IndexError, TypeError, AttributeError) as exc:
         raise PolicyError(f"评分规则“{name_or_path}”缺少必要的设置：{exc}") from exc
     if policy.reverse not in ("ratio", "deviation"):
         raise PolicyError(f"评分规则“{name_or_path}”的 reverse 只能是 ratio 或 deviation")
