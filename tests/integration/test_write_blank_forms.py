@@ -63,9 +63,12 @@ def test_self_eval_form(tmp_path: Path) -> None:
 def test_sichuan_form(tmp_path: Path) -> None:
     ws = blank("sichuan-form", tmp_path)
     assert ws["A1"].value == "部门预算项目支出绩效自评表"
-    assert values(ws, 5)[1:9] == [
-        "预算执行情况（10分）", None, "年初预算", "调整后预算数", "预算执行数", "执行率", "分值", "得分",
+    assert values(ws, 5)[:9] == [
+        "预算执行情况（10分）", None, None, "年初预算", "调整后预算数", "预算执行数", "执行率", "分值", "得分",
     ]
+    assert [ws.cell(r, 2).value for r in (6, 7, 8)] == ["年度资金总额", "其中：财政拨款", "其他资金"]
+    assert [ws.cell(r, 8).value for r in (6, 7, 8)] == [10, "—", "—"]
+    assert "A5:A8" in {str(m) for m in ws.merged_cells.ranges}
     h = header_row(ws)
     assert values(ws, h) == [
         "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "全年实际完成值", "分值", "得分",

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jixiao.writers._common import BLANK_LEVEL_ROWS
 from jixiao.writers.form_xlsx import (
     CENTER,
+    DASH,
     LEFT,
     build_mof10_sheet,
     merge_levels,
@@ -80,16 +81,23 @@ def build_sichuan_sheet(ws: Worksheet) -> int:
     put(ws, 4, 2, None, to_col=5, align=LEFT)
     put(ws, 4, 6, "实施单位", bold=True)
     put(ws, 4, 7, None, to_col=width, align=LEFT)
-    put(ws, 5, 1, "预算执行情况（万元）", to_row=6, bold=True)
-    put(ws, 5, 2, "预算执行情况（10分）", to_row=6, to_col=3, bold=True)
+    funds = ("年度资金总额", "其中：财政拨款", "其他资金")
+    put(ws, 5, 1, "预算执行情况（10分）", to_row=5 + len(funds), bold=True)
+    put(ws, 5, 2, None, to_col=3)
     labels = ("年初预算", "调整后预算数", "预算执行数", "执行率", "分值", "得分")
-    spans = ((4, 4), (5, 5), (6, 6), (7, 7), (8, 8), (9, 10))
-    for text, (c, to) in zip(labels, spans, strict=True):
-        put(ws, 5, c, text, to_col=to, bold=True)
-        put(ws, 6, c, 10 if text == "分值" else None, to_col=to, number_format="0.00")
-    ws.cell(row=6, column=7).number_format = '0.00"%"'
-    _goal_block(ws, 7, 6, width)
-    header_row = 9
+    for c, text in enumerate(labels, start=4):
+        put(ws, 5, c, text, to_col=10 if text == "得分" else None, bold=True)
+    for i, label in enumerate(funds):
+        r = 6 + i
+        put(ws, r, 2, label, to_col=3, align=LEFT)
+        for c in (4, 5, 6):
+            put(ws, r, c, None, number_format="0.00")
+        put(ws, r, 7, None, number_format='0.00"%"')
+        put(ws, r, 8, 10 if i == 0 else DASH, number_format="0.00")
+        put(ws, r, 9, None if i == 0 else DASH, to_col=10, number_format="0.00")
+    goal_row = 6 + len(funds)
+    _goal_block(ws, goal_row, 6, width)
+    header_row = goal_row + 2
     last = _indicator_block(ws, header_row, SICHUAN_HEADER, (3, 10))
     operator_validation(ws, 4, header_row + 1, last)
     put(ws, last + 1, 1, "总分", to_col=7, bold=True)
