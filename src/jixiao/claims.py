@@ -42,7 +42,8 @@ class ValueClaim:
     operator: str  # ">=", "<=", ">", "<", or "" for a plain statement of the value
     number: Decimal
     unit: str | None
-    text: str  # the value as written: "不低于95%"
+    text: str  # the value as written: "不低于95%" ("为100%" is shown as "100%")
+    quote: str  # subject and value as written: "要求系统可持续使用不低于5年"
     sentence: str  # the sentence it was read from
     section: str | None  # title of the section it was read from
 
@@ -260,6 +261,10 @@ def extract_value_claims(text: str, words: Words, section: str | None = None) ->
                 number = Decimal(num_text)
             except InvalidOperation:  # pragma: no cover - the pattern only matches numbers
                 continue
+            # as written, for messages: the subject and the value, without a plain 为/是
+            value_start = m.start("num") if operator == "" and not m.group("suf") and cmp_word else m.start()
+            quote = (raw_subject + sentence[value_start:m.end()]).strip()
+            text_shown = sentence[value_start:m.end()].strip()
             terms = tuple(
                 t for t in (_strip_fillers(p, c) for p in c.conjunction_re.split(subject)) if t
             )
@@ -270,7 +275,8 @@ def extract_value_claims(text: str, words: Words, section: str | None = None) ->
                     operator=operator,
                     number=number,
                     unit=unit,
-                    text=m.group(0).strip(),
+                    text=text_shown,
+                    quote=quote,
                     sentence=sentence,
                     section=section,
                 )
@@ -380,8 +386,8 @@ def indicator_claims(report: Report, words: Words) -> list[IndicatorClaim]:
                     cand, _ = _match_term(term, claim, report.indicators, c)
                     if cand is not None:
                         pairs.append((term, cand))
-                if len({cand.index for _, cand in pairs}) < len(pairs):
-                    pairs = []  # two parts fell on one indicator: the split was wrong
+                if len(pairs) < 2 or len({cand.index for _, cand in pairs}) < len(pairs):
+                    pairs = []  # not two names (及时率 holds a 及): read the subject whole
             if not pairs:
                 whole, _ = _match_term(claim.subject, claim, report.indicators, c)
                 if whole is not None:

@@ -210,7 +210,7 @@ def b06_sources_do_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
             severity="error",
             message=(
                 f"资金来源（{names}）的{label}合计{_wan(summed)}，与资金总额{_wan(total)}不符，"
-                f"相差{_wan(summed - total)}。"
+                f"{'多' if summed > total else '少'}{_wan(abs(summed - total))}。"
             ),
             where="budget",
             evidence={

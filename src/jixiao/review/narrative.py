@@ -24,7 +24,7 @@ def _table_value(ind: Indicator) -> str:
 def _stated(ic: IndicatorClaim) -> str:
     if ic.term == ic.indicator and ic.claim.subject == ic.term:
         return ic.claim.text
-    return f"“{ic.claim.subject}{ic.claim.text}”"
+    return f"“{ic.claim.quote}”"
 
 
 @rule("N01", "warning", "报告正文对某指标所述数值与指标表中的目标值、完成值矛盾")
