@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,23 @@ def test_policy_grade_bounds_are_settings(tmp_path) -> None:
     card = score_report(report(met_output(1) + met_benefit(1) + met_satisfaction(1), budget("100", "40")),
                         policy(str(f)))
     assert card.grade == "良"
+
+
+SEED = Path("/work/shared/samples/seed-report-2023-traffic-police.txt")
+if not SEED.is_file():
+    SEED = Path(__file__).resolve().parents[3] / "shared" / "samples" / "seed-report-2023-traffic-police.txt"
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="shared seed sample not available")
+def test_worked_example_seed_report() -> None:
+    from jixiao.readers import read_report
+
+    _, r = read_report(SEED)
+    card = score_report(r, P)
+    assert len(r.indicators) == 30
+    assert shown(card.execution_rate) == D("78.35")
+    assert shown(card.budget) == D("7.84")
+    assert {k: shown(v) for k, v in card.pools.items()} == {"output": D("50.00"), "benefit": D("30.00"),
+                                                            "satisfaction": D("10.00")}
+    assert shown(card.total) == D("97.84")
+    assert card.grade == "优"
