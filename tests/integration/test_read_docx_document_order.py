@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
+from jixiao.readers.blocks import Document, Paragraph, Table
+from jixiao.readers.docx import read_docx
 from tests.fixtures_office import (
     GOAL_ACTUAL,
     LONG_COST_NAME,
@@ -11,9 +14,6 @@ from tests.fixtures_office import (
     build_transfer_docx,
     transfer_indicator_form,
 )
-
-from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.docx import read_docx
 
 
 @pytest.fixture(scope="module")

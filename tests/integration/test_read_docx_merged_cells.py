@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from jixiao.readers.blocks import Document, Paragraph, Table
+from jixiao.readers.docx import read_docx
 from tests.fixtures_office import (
     GOAL,
     GOAL_2,
@@ -15,9 +18,6 @@ from tests.fixtures_office import (
     build_mof10_docx,
     mof10_form,
 )
-
-from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.docx import read_docx
 
 
 @pytest.fixture(scope="module")

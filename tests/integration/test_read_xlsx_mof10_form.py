@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.fixtures_office import MOF10_INDICATOR_HEADER, PROJECT_NAME, build_mof10_xlsx, mof10_form
 
 from jixiao.readers.blocks import Document
 from jixiao.readers.xlsx import read_xlsx
+from tests.fixtures_office import MOF10_INDICATOR_HEADER, PROJECT_NAME, build_mof10_xlsx, mof10_form
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
+from jixiao.readers.blocks import Document
+from jixiao.readers.xlsx import read_xlsx
 from tests.fixtures_office import (
     GOAL,
     SICHUAN_INDICATOR_HEADER,
@@ -11,9 +14,6 @@ from tests.fixtures_office import (
     build_sichuan_xlsx,
     sichuan_form,
 )
-
-from jixiao.readers.blocks import Document
-from jixiao.readers.xlsx import read_xlsx
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from jixiao.model import Report, Section
 from review_factory import clean_report, codes, of, run
+
+from jixiao.model import Report, Section
 
 
 def without(title_word: str) -> Report:

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from review_factory import clean_report, codes, q, ql, run
+
 from jixiao.model import SEVERITIES, Budget, Finding, Indicator, Report, Section
 from jixiao.policy import load_policy
 from jixiao.review import ReviewContext, catalogue, review, rule
 from jixiao.review import base as review_base
 from jixiao.scoring import score_report
-from review_factory import clean_report, codes, q, ql, run
 
 SPEC_CODES = (
     [f"B0{i}" for i in range(1, 9)]

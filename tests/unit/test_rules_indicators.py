@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from jixiao.model import Budget, Indicator, Report, Section
 from review_factory import clean_report, codes, of, q, ql, run
+
+from jixiao.model import Budget, Indicator, Report, Section
 
 
 def report_with(*indicators: Indicator, budget: Budget | None = None) -> Report:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from review_factory import clean_report, codes, of, q, ql, run
+
 from jixiao.model import Indicator, Report
 from jixiao.policy import load_policy
-from review_factory import clean_report, codes, of, q, ql, run
 
 
 def report_with(*indicators: Indicator) -> Report:

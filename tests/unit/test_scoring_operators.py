@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from tests.scoring_factory import policy, quant
 
 from jixiao.scoring import score_indicator
+from tests.scoring_factory import policy, quant
 
 W = D(10)
 
