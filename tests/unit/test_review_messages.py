@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from review_factory import clean_report, codes, q, ql, run
-
 from jixiao.model import Budget, Finding, FundSource, Report, Section
 from jixiao.review import catalogue
+from tests.review_factory import clean_report, codes, q, ql, run
 
 
 def messy_budget_report() -> Report:

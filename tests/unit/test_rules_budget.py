@@ -3,17 +3,14 @@ budget (B04, B05), fund sources (B06), missing budget (B07), mid-year adjustment
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from review_factory import clean_report, codes, of, q, run
-
 from jixiao.model import Budget, FundSource, Report
 from jixiao.policy import load_policy
+from tests.review_factory import clean_report, codes, of, q, run
 
 
 def with_budget(**kw: object) -> Report:

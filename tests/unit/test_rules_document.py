@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from review_factory import clean_report, codes, of, run
-
 from jixiao.model import Report, Section
+from tests.review_factory import clean_report, codes, of, run
 
 
 def without(title_word: str) -> Report:

@@ -3,21 +3,17 @@ crashes on an empty report or on odd values."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from review_factory import clean_report, codes, q, ql, run
 
 from jixiao.model import SEVERITIES, Budget, Finding, Indicator, Report, Section
 from jixiao.policy import load_policy
 from jixiao.review import ReviewContext, catalogue, review, rule
 from jixiao.review import base as review_base
 from jixiao.scoring import score_report
+from tests.review_factory import clean_report, codes, q, ql, run
 
 SPEC_CODES = (
     [f"B0{i}" for i in range(1, 9)]

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from review_factory import clean_report, codes, of, q, ql, run
-
 from jixiao.model import Budget, Indicator, Report, Section
+from tests.review_factory import clean_report, codes, of, q, ql, run
 
 
 def report_with(*indicators: Indicator, budget: Budget | None = None) -> Report:

@@ -3,16 +3,12 @@ partial or full completion (N02), claims of no problems (N03)."""
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal as D
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from review_factory import clean_report, codes, of, q, run
 
 from jixiao.claims import completion_claims, extract_value_claims, indicator_claims, mentions
 from jixiao.model import Budget, Indicator, Report, Section
 from jixiao.review import load_words
+from tests.review_factory import clean_report, codes, of, q, run
 
 WORDS = load_words()
 

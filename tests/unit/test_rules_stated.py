@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from review_factory import clean_report, codes, of, q, ql, run
 
 from jixiao.model import Budget, Report
 from jixiao.policy import load_policy
 from jixiao.scoring import score_report
+from tests.review_factory import clean_report, codes, of, q, ql, run
 
 
 def weighted(stated: dict[str, str] | None = None, weights: tuple[str, str, str, str] = ("50", "30", "10", "10"),

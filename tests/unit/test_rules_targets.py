@@ -3,17 +3,13 @@ categories (T03), budget-management measures used as indicators (T04)."""
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from review_factory import clean_report, codes, of, q, ql, run
-
 from jixiao.model import Indicator, Report
 from jixiao.policy import load_policy
+from tests.review_factory import clean_report, codes, of, q, ql, run
 
 
 def report_with(*indicators: Indicator) -> Report:
