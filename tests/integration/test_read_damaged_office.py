@@ -8,6 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from jixiao.model import ReadError
+from jixiao.readers.blocks import Document
+from jixiao.readers.docx import read_docx
+from jixiao.readers.xlsx import read_xlsx
 from tests.fixtures_office import (
     build_encrypted_docx,
     build_fake_encrypted,
@@ -18,11 +23,6 @@ from tests.fixtures_office import (
     build_zip_bomb,
     truncate,
 )
-
-from jixiao.model import ReadError
-from jixiao.readers.blocks import Document
-from jixiao.readers.docx import read_docx
-from jixiao.readers.xlsx import read_xlsx
 
 Reader = Callable[[Path], Document]
 
@@ -114,3 +114,13 @@ def test_empty_and_missing_files(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     assert _error(read_xlsx, empty).code == "empty"
     assert _error(read_docx, tmp_path / "不存在.docx").code == "not_found"
+
+
+def test_oversized_xml_part_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jixiao.readers import safety
+
+    path = build_mof10_docx(tmp_path)
+    monkeypatch.setattr(safety, "MAX_XML_PART_BYTES", 400_000)  # stylesWithEffects.xml is ~430 KB
+    err = _error(read_docx, path)
+    assert err.code == "too_large"
+    assert "word/stylesWithEffects.xml" in err.message

@@ -32,6 +32,8 @@ MAX_ZIP_MEMBERS = 10_000
 # XML compresses well (10-30x is normal); a zip bomb is in the thousands.
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_MIN_BYTES = 1024 * 1024  # small members may have any ratio
+# One XML part is parsed whole into memory (lxml / openpyxl take several times its size).
+MAX_XML_PART_BYTES = 64 * 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -166,6 +168,13 @@ def _check_zip_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         total += info.file_size
         if total > MAX_UNCOMPRESSED_BYTES:
             raise fail(path, "too_large", *too_large)
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART_BYTES:
+            raise fail(
+                path,
+                "too_large",
+                f"文件内容过大（{info.filename} 解压后超过 {MAX_XML_PART_BYTES // (1024 * 1024)} MB），无法读取",
+                f"part {info.filename} is over the size limit",
+            )
         if (
             info.file_size > RATIO_CHECK_MIN_BYTES
             and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)

@@ -1,5 +1,7 @@
 """Excel (.xlsx/.xlsm) → ``Document``: one ``Table`` per non-empty worksheet, ``name`` = sheet title.
 
+Hidden sheets (lookup lists, scratch work) are left out unless no visible sheet has content.
+
 Cell values are the cached results (``data_only=True``); a formula without a cached value is "".
 
 * Merged cells: the top-left value is written into every covered cell (the merged range is clipped
@@ -31,6 +33,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jixiao.model import ReadError
 from jixiao.readers.blocks import Document, Table
 from jixiao.readers.safety import check_office_zip, fail
 
@@ -57,14 +60,20 @@ def read_xlsx(path: Path) -> Document:
     except Exception as e:  # any parser failure is a damaged file, never a traceback
         raise fail(path, "damaged", "文件已损坏，无法按 Excel 工作簿读取", f"damaged xlsx: {e!r}") from e
     try:
-        blocks: list[Table] = []
+        visible: list[Table] = []
+        hidden: list[Table] = []
         for ws in wb.worksheets:  # chartsheets have no cells
             rows = sheet_rows(ws, path)
             if rows:
-                blocks.append(Table(rows=rows, name=ws.title))
+                (visible if ws.sheet_state == "visible" else hidden).append(Table(rows=rows, name=ws.title))
+    except ReadError:
+        raise
+    except Exception as e:
+        raise fail(path, "damaged", "工作簿内容结构异常，无法按 Excel 工作簿读取", f"bad xlsx structure: {e!r}") from e
     finally:
         wb.close()
-    return Document(blocks=list(blocks))
+    # hidden sheets hold lookup lists and scratch work; they count only when nothing is visible
+    return Document(blocks=list(visible or hidden))
 
 
 def sheet_rows(ws: Worksheet, path: Path) -> list[list[str]]:
