@@ -83,3 +83,12 @@ def test_no_findings_and_unreadable_document(tmp_path: Path) -> None:
     assert "未能评分。" in t
     assert "共发现问题0项，其中错误0项、警告0项、提示0项。" in t
     assert t[t.index("（一）错误（0项）") + 1] == "无"
+
+
+def test_long_evidence_is_cut() -> None:
+    from jixiao.writers.review_docx import evidence_text
+
+    items = [{"name": f"指标{i}", "value": Decimal("1.50")} for i in range(40)]
+    text = evidence_text({"total": Decimal("1087.68"), "indicators": items})
+    assert text.startswith("total=1087.68；indicators=（name=指标0，value=1.5）、（name=指标1，value=1.5）")
+    assert len(text) == 200 and text.endswith("…")

@@ -153,6 +153,7 @@ def add_table(
     rows: list[list[str]],
     widths: tuple[float, ...] | None = None,
     merge_columns: tuple[int, ...] = (),
+    left_columns: tuple[int, ...] = (),
 ) -> Table:
     """A bordered table with a bold, repeated header row; equal consecutive cells of
     ``merge_columns`` are merged vertically (their text kept once, in the top cell)."""
@@ -169,6 +170,8 @@ def add_table(
         p = cell.paragraphs[0]
         if cell_style is not None:
             p.style = doc.styles[cell_style]
+        if r > 0 and c in left_columns:
+            p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         run = p.add_run(text)
         run.bold = bold
 
@@ -184,9 +187,15 @@ def add_table(
                 table.cell(1 + start, c).merge(table.cell(end, c))
     if widths is not None:
         table.autofit = False
+        tbl_pr = table._tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tbl_pr.append(layout)
+        for c, w in enumerate(widths[: len(table.columns)]):
+            table.columns[c].width = Cm(w)  # the grid (LibreOffice, WPS)
         for row in table.rows:
             for c, w in enumerate(widths[: len(row.cells)]):
-                row.cells[c].width = Cm(w)
+                row.cells[c].width = Cm(w)  # each cell (Word)
     _repeat_header(table)
     return table
 
@@ -210,7 +219,7 @@ def _add_block(doc: DocxDocument, block: Block) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif block.kind == "table":
         if block.table == "indicators":
-            add_table(doc, block.header, block.rows, INDICATOR_WIDTHS, merge_columns=(0, 1))
+            add_table(doc, block.header, block.rows, INDICATOR_WIDTHS, merge_columns=(0, 1), left_columns=(2, 9))
         else:
             add_table(doc, block.header, block.rows, SCORE_WIDTHS)
         doc.add_paragraph()

@@ -25,6 +25,7 @@ from jixiao.writers.report_docx import (
 
 TITLE = "预算绩效自评复核意见书"
 CONCLUSION_LINES = 8
+EVIDENCE_LIMIT = 200
 WHERE_NAMES = {"budget": "预算执行", "narrative": "报告正文", "document": "全文"}
 
 
@@ -36,15 +37,17 @@ def _evidence_value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "、".join(_evidence_value(v) for v in value)
     if isinstance(value, dict):
-        return "，".join(f"{k}={_evidence_value(v)}" for k, v in value.items())
+        return "（" + "，".join(f"{k}={_evidence_value(v)}" for k, v in value.items()) + "）"
     if value is None:
         return "—"
     return str(value)
 
 
-def evidence_text(evidence: dict[str, Any]) -> str:
-    """``{"execution_rate": 78.35, "threshold": 90}`` → ``execution_rate=78.35；threshold=90``."""
-    return "；".join(f"{k}={_evidence_value(v)}" for k, v in evidence.items())
+def evidence_text(evidence: dict[str, Any], limit: int = EVIDENCE_LIMIT) -> str:
+    """``{"execution_rate": 78.35, "threshold": 90}`` → ``execution_rate=78.35；threshold=90``,
+    cut at ``limit`` characters (the message already says what the evidence proves)."""
+    text = "；".join(f"{k}={_evidence_value(v)}" for k, v in evidence.items())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def where_text(finding: Finding, report: Report | None) -> str:
@@ -106,7 +109,7 @@ def write_review_docx(result: CheckResult, out: Path) -> None:
     add_paragraph(doc, TITLE, "Title")
 
     add_paragraph(doc, "一、报告基本情况", "Heading 1")
-    add_table(doc, ["项目", "内容"], identification_rows(result), widths=(3.5, 12.5))
+    add_table(doc, ["项目", "内容"], identification_rows(result), widths=(3.5, 12.5), left_columns=(1,))
     if result.error is not None:
         add_paragraph(doc, f"文件未能读取：{result.error.message}")
 
