@@ -6,7 +6,7 @@ The score is what the rules give for what the report claims; review findings nev
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.model import HUNDRED, Indicator, IndicatorScore, QualitativeGrade, Report, ScoreCard
 from jixiao.policy import INDICATOR_POOLS, Policy
@@ -156,6 +156,14 @@ def _weights(report: Report, policy: Policy) -> tuple[list[Decimal], dict[str, D
     return weights, pool_weights, budget_weight
 
 
+def _grade_total(total: Decimal) -> Decimal:
+    """The total the grade is read from: the quantum only absorbs division residue (50/23 × 23)."""
+    try:
+        return total.quantize(GRADE_QUANTUM, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # a total too large for 12 decimals (absurd stated weights): nothing to absorb
+        return total
+
+
 def score_report(report: Report, policy: Policy) -> ScoreCard:
     """Score a report: budget execution, each indicator, pool sums, total and grade (all exact)."""
     weights, pool_weights, budget_weight = _weights(report, policy)
@@ -180,8 +188,7 @@ def score_report(report: Report, policy: Policy) -> ScoreCard:
         pools=shown_pools,
         indicators=scores,
         total=total,
-        # grade from the exact total; the quantum only absorbs division residue (50/23 × 23)
-        grade=policy.grade_for(total.quantize(GRADE_QUANTUM, rounding=ROUND_HALF_UP)),  # type: ignore[arg-type]
+        grade=policy.grade_for(_grade_total(total)),  # type: ignore[arg-type]
         stated_total=report.stated_total,
         stated_grade=report.stated_grade,
     )

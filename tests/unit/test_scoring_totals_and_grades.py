@@ -135,3 +135,11 @@ def test_worked_example_seed_report() -> None:
                                                             "satisfaction": D("10.00")}
     assert shown(card.total) == D("97.84")
     assert card.grade == "优"
+
+
+def test_absurd_stated_weights_score_without_crashing() -> None:
+    # a misread 分值 column (e.g. an amount in 元) must not stop the check; S02 reports the weights
+    card = score_report(report([quant(">=", "1", "1", weight="1e17"), quant(">=", "2", "1", weight="3e16")],
+                               full_budget()), P)
+    assert card.total == D("1e17") + D("1.5e16") + D(10)
+    assert card.grade == "优"
