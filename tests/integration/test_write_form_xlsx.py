@@ -124,3 +124,17 @@ def test_empty_report_writes_a_form(tmp_path: Path) -> None:
     assert ws is not None
     assert ws["B3"].value == "某项目"
     assert ws["A2"].value == "（    年度）"
+
+
+def test_rows_tall_enough_for_wrapped_text(tmp_path: Path) -> None:
+    result = sample_result()
+    assert result.report is not None
+    result.report.indicators[1].name = "互联网交通安全管理服务平台、综合应用平台、全区各地市考试监管系统维保" * 2
+    out = tmp_path / "tall.xlsx"
+    write_form_xlsx(result, out)
+    ws = openpyxl.load_workbook(out).active
+    assert ws is not None
+    h = find(ws, "一级指标")
+    # 68 CJK characters in a 26-wide column: about 5 lines of 13.5 pt
+    assert ws.row_dimensions[h + 2].height >= 5 * 13.5
+    assert ws.row_dimensions[h + 1].height == 18

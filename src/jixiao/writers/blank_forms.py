@@ -21,6 +21,7 @@ from jixiao.writers.form_xlsx import (
     CENTER,
     DASH,
     LEFT,
+    autofit_rows,
     build_mof10_sheet,
     merge_levels,
     operator_validation,
@@ -106,6 +107,7 @@ def build_sichuan_sheet(ws: Worksheet) -> int:
     put(ws, last + 1, 10, None)
     put(ws, last + 2, 1, "评价等级", to_col=7, bold=True)
     put(ws, last + 2, 8, None, to_col=width)
+    autofit_rows(ws, 3, last + 2)
     print_setup(ws, header_row)
     return header_row
 
@@ -135,7 +137,8 @@ def build_transfer_sheet(ws: Worksheet) -> int:
     goal_row = 7 + len(TRANSFER_FUNDS)
     _goal_block(ws, goal_row, 3, width)
     header_row = goal_row + 2
-    _indicator_block(ws, header_row, TRANSFER_HEADER, (3, 6))
+    last = _indicator_block(ws, header_row, TRANSFER_HEADER, (3, 6))
+    autofit_rows(ws, 3, last)
     print_setup(ws, header_row)
     return header_row
 

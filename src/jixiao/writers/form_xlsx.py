@@ -7,6 +7,7 @@ with the blank form (``blank_forms``): ``build_mof10_sheet(ws, None)`` draws the
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -98,6 +99,41 @@ def print_setup(ws: Worksheet, header_row: int | None = None, landscape: bool = 
     ws.page_margins.left = ws.page_margins.right = 0.5
     if header_row is not None:
         ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+LINE_HEIGHT = 13.5  # points per line of 10-pt text
+
+
+def _text_units(text: str) -> float:
+    """Width of a 10-pt text in column units (the width of "0" in the default font): a CJK
+    character is a little under two."""
+    return sum(1.85 if ord(ch) > 0x2E7F else 1.0 for ch in text)
+
+
+def autofit_rows(ws: Worksheet, first: int, last: int, minimum: float = 18.0) -> None:
+    """Set row heights so wrapped text shows whole (Excel and LibreOffice do not grow rows that a
+    generated file gives no height; a merged cell's text is spread over its rows)."""
+    spans: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    for rng in ws.merged_cells.ranges:
+        spans[(rng.min_row, rng.min_col)] = (rng.min_row, rng.min_col, rng.max_row, rng.max_col)
+    need: dict[int, float] = {}
+    for r in range(first, last + 1):
+        for c in range(1, ws.max_column + 1):
+            value = ws.cell(row=r, column=c).value
+            if value is None or value == "":
+                continue
+            _, _, r2, c2 = spans.get((r, c), (r, c, r, c))
+            width = sum(ws.column_dimensions[get_column_letter(k)].width or 9.0 for k in range(c, c2 + 1))
+            lines = 0
+            for part in str(value).split("\n"):
+                lines += max(1, math.ceil(_text_units(part) / max(width - 1.5, 1.0)))
+            per_row = lines * LINE_HEIGHT / (r2 - r + 1) + 4
+            for k in range(r, r2 + 1):
+                need[k] = max(need.get(k, minimum), per_row)
+    for r, height in need.items():
+        current = ws.row_dimensions[r].height
+        if current is None or current < height:
+            ws.row_dimensions[r].height = min(height, 409)
 
 
 def operator_validation(ws: Worksheet, col: int, first_row: int, last_row: int) -> DataValidation:
@@ -278,7 +314,7 @@ def build_mof10_sheet(ws: Worksheet, data: FormData | None) -> int:
     put(ws, r, 7, "实际完成情况", to_col=WIDTH, bold=True)
     put(ws, r + 1, 2, data.goal if data else None, to_col=6, align=LEFT)
     put(ws, r + 1, 7, data.goal_actual if data else None, to_col=WIDTH, align=LEFT)
-    ws.row_dimensions[r + 1].height = 90
+    ws.row_dimensions[r + 1].height = 60
 
     # indicators
     header_row = r + 2
@@ -323,6 +359,7 @@ def build_mof10_sheet(ws: Worksheet, data: FormData | None) -> int:
     put(ws, r, 10, None)
     put(ws, r + 1, 1, "评价等级", to_col=7, bold=True)
     put(ws, r + 1, 8, (data.grade or None) if data else None, to_col=WIDTH)
+    autofit_rows(ws, 3, r + 1)
     print_setup(ws, header_row)
     return header_row
 
