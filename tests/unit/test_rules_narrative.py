@@ -130,6 +130,12 @@ def test_n01_silent_when_prose_agrees() -> None:
     assert "N01" not in codes(run(r))
 
 
+def test_n01_silent_on_last_year_and_changes() -> None:
+    r = narrated("去年群众满意度为85%，今年满意度提高了3%。",
+                 q("群众满意度", ">=", "90", "93", "%", "satisfaction", "satisfaction"))
+    assert "N01" not in codes(run(r))
+
+
 def test_n01_silent_on_clean_report_and_unrelated_values() -> None:
     assert "N01" not in codes(run(clean_report()))
     r = narrated("政府采购率为100%。项目完成绩效目标的90%。2023年投入使用。",

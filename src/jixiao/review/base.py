@@ -27,7 +27,6 @@ class Words:
 
     raw: dict[str, Any]
     defaults: dict[str, Any]
-    money_units: tuple[str, ...]
     high_terms: tuple[str, ...]
     high_exceptions: tuple[str, ...]
     low_terms: tuple[str, ...]
@@ -55,7 +54,6 @@ def words_from_dict(data: dict[str, Any]) -> Words:
     return Words(
         raw=data,
         defaults=dict(data.get("defaults", {})),
-        money_units=_t(data["budget"]["money_units"]),
         high_terms=_t(ind["high_terms"]),
         high_exceptions=_t(ind["high_exceptions"]),
         low_terms=_t(ind["low_terms"]),
