@@ -69,3 +69,9 @@ def test_cjk_font_embedded(pdf_path: Path) -> None:
     assert fonts and all("+" in f for f in fonts)  # a subset, i.e. embedded
     known = ("WenQuanYi", "Noto", "SourceHan", "SimSun", "Droid")
     assert any(k in f for f in fonts for k in known), fonts
+
+
+def test_cjk_font_detected() -> None:
+    from jixiao.writers.report_html import cjk_font_available
+
+    assert cjk_font_available() is True

@@ -6,6 +6,8 @@ The PDF needs a CJK font on the machine (Debian: ``fonts-wqy-microhei``); the st
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -83,6 +85,20 @@ def render_report_html(result: CheckResult) -> str:
 
 def write_report_html(result: CheckResult, out: Path) -> None:
     out.write_text(render_report_html(result), encoding="utf-8")
+
+
+def cjk_font_available() -> bool | None:
+    """Whether fontconfig knows a Chinese font (``fc-list :lang=zh``); None when it cannot tell.
+
+    Without one the PDF shows boxes instead of characters: the CLI should warn
+    (Debian: ``apt-get install fonts-wqy-microhei``)."""
+    if shutil.which("fc-list") is None:
+        return None
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return bool(out.stdout.strip())
 
 
 def write_report_pdf(result: CheckResult, out: Path) -> None:
