@@ -17,7 +17,15 @@ from jixiao.levels import resolve_levels
 from jixiao.model import Budget, FundSource, Indicator, Operator, ReadError, Report, Section
 from jixiao.readers.blocks import Document, Paragraph, Table
 from jixiao.readers.headers import clean, data, is_fund_header, is_indicator_header, match
-from jixiao.values import normalize, parse_amount, parse_number, parse_operator, parse_percent, parse_value
+from jixiao.values import (
+    normalize,
+    normalize_unit,
+    parse_amount,
+    parse_number,
+    parse_operator,
+    parse_percent,
+    parse_value,
+)
 
 _H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 _H2 = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$")
@@ -168,9 +176,7 @@ def _make_indicator(name: str, op_text: str, target_text: str, unit_text: str, a
         operator = "qualitative"
     else:
         operator = _implied_operator(name)
-    unit = normalize(unit_text) if not _empty(unit_text) else None
-    if unit in ("百分比", "％", "百分率"):
-        unit = "%"
+    unit = normalize_unit(unit_text)
     if unit is None:
         unit = tv.unit or av.unit
     target = tv.number if operator != "qualitative" else None
