@@ -82,8 +82,9 @@ def _load_raw(name_or_path: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     if name_or_path in seen:
         raise PolicyError(f"评分规则“{name_or_path}”的 extends 形成了循环")
     text = _shipped_text(name_or_path)
+    text_path: Path | None = None
     if text is None:
-        path = Path(name_or_path)
+        path = text_path = Path(name_or_path)
         if not path.is_file():
             known = "、".join(shipped_policies())
             raise PolicyError(f"找不到评分规则“{name_or_path}”（内置规则：{known}；也可给出 .toml 文件路径）")
@@ -97,7 +98,12 @@ def _load_raw(name_or_path: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
         raise PolicyError(f"评分规则“{name_or_path}”格式错误：{exc}") from exc
     parent = data.get("extends")
     if parent:
-        data = _merge(_load_raw(str(parent), (*seen, name_or_path)), data)
+        parent = str(parent)
+        if _shipped_text(parent) is None and text_path is not None and not Path(parent).is_absolute():
+            beside = text_path.parent / parent  # a relative parent path is read beside the file that names it
+            if beside.is_file():
+                parent = str(beside)
+        data = _merge(_load_raw(parent, (*seen, name_or_path)), data)
     return data
 
 

@@ -128,10 +128,11 @@ def _weights(report: Report, policy: Policy) -> tuple[list[Decimal], dict[str, D
     """Per-indicator weights, pool weights and the budget weight."""
     inds = report.indicators
     budget_weight = policy.budget_weight
-    if report.budget is not None and report.budget.weight is not None:
-        budget_weight = report.budget.weight
     pools = [pool_of(i, policy) for i in inds]
     if inds and policy.use_stated_weights and all(i.weight is not None for i in inds):
+        # the unit's own split: the budget line's stated 分值 goes with the indicators' stated weights
+        if report.budget is not None and report.budget.weight is not None:
+            budget_weight = report.budget.weight
         weights = [i.weight or ZERO for i in inds]
         pool_weights = {p: ZERO for p in INDICATOR_POOLS}
         for p, w in zip(pools, weights, strict=True):

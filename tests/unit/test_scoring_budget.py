@@ -71,9 +71,11 @@ def test_no_usable_budget_scores_zero(b: Budget | None) -> None:
     assert card.total == D(90)
 
 
-def test_stated_budget_weight_scales_the_score() -> None:
-    assert card_for(budget("100", "50", weight="20")).budget == D(10)
-    assert card_for(budget("100", "50", weight="5")).budget == D("2.5")
+def test_stated_budget_weight_alone_is_not_used() -> None:
+    # without stated indicator weights the pools keep the policy's 90 points, so the budget keeps
+    # the policy's 10: a stated 分值 of 20 would make the maximum total 110
+    card = card_for(budget("100", "50", weight="20"))
+    assert (card.budget_weight, card.budget) == (D(10), D(5))
 
 
 def test_stated_rate_and_score_do_not_change_the_computed_score() -> None:
