@@ -1,0 +1,359 @@
+"""The batch-review workbook of `jixiao summary`: many `check --json` results in one .xlsx.
+
+Three sheets:
+
+``报告汇总``  one row per report (unreadable documents included, with their reason), riskiest first:
+             unreadable, then most errors, most warnings, lowest score;
+``全部问题``  every finding, grouped by report in the same order;
+``问题统计``  per finding code: severity, occurrences, reports concerned.
+
+Streaming: results are read one line at a time; only a small tuple per report is kept (for sorting),
+findings are spooled to a temporary file and copied into the workbook in report order, and the
+workbook is written in openpyxl's write-only mode. Memory grows by about a hundred bytes per report,
+not with the findings. The workbook is written to a temporary file next to the output and renamed
+when complete, so a failure never leaves a half-written summary.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+REPORT_HEADER: tuple[str, ...] = (
+    "来源文件", "填报单位", "标题", "年度", "全年预算数", "全年执行数", "执行率", "总分", "等级",
+    "错误数", "警告数", "提示数", "无法读取原因",
+)
+FINDING_HEADER: tuple[str, ...] = ("来源", "代码", "级别", "位置", "说明")
+CODE_HEADER: tuple[str, ...] = ("代码", "级别", "出现次数", "涉及报告数", "检查内容")
+
+SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+WHERE_NAMES: dict[str, str] = {"budget": "预算执行", "narrative": "报告正文", "document": "全文"}
+
+MAX_PRETTY_JSON_BYTES = 64 * 1024 * 1024  # one pretty-printed result (check of a single file)
+MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
+
+Warn = Callable[[str], None]
+
+
+def _stderr_warn(line: str) -> None:
+    print(f"jixiao：{line}", file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------------------------------------ reading
+
+
+def read_results(paths: Iterable[Path], warn: Warn | None = None) -> Iterator[dict[str, Any]]:
+    """The result objects of `check --json` files (JSON Lines, or one pretty-printed object).
+
+    A line that is not JSON, or not a result object, is skipped with a one-line Chinese warning naming
+    the file and line number. Raises ``FileNotFoundError``/``OSError`` for a file that cannot be opened.
+    """
+    say = warn or _stderr_warn
+    for path in paths:
+        path = Path(path)
+        with path.open("rb") as fh:
+            first = _first_content_line(fh)
+            fh.seek(0)
+            if first == b"{":  # `check FILE --json` prints one object over many lines
+                yield from _read_pretty(path, fh, say)
+            else:
+                yield from _read_lines(path, fh, say)
+
+
+def _first_content_line(fh: IO[bytes]) -> bytes:
+    for raw in fh:
+        line = raw.strip().removeprefix(b"\xef\xbb\xbf").strip()
+        if line:
+            return line
+    return b""
+
+
+def _read_lines(path: Path, fh: IO[bytes], say: Warn) -> Iterator[dict[str, Any]]:
+    for number, raw in enumerate(fh, start=1):
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        obj = _parse(raw)
+        if obj is None:
+            say(f"{path.name} 第 {number} 行不是有效的 JSON，已跳过")
+        elif not _is_result(obj):
+            say(f"{path.name} 第 {number} 行不是 check --json 的检查结果，已跳过")
+        else:
+            yield obj
+
+
+def _read_pretty(path: Path, fh: IO[bytes], say: Warn) -> Iterator[dict[str, Any]]:
+    data = fh.read(MAX_PRETTY_JSON_BYTES + 1)
+    obj = None if len(data) > MAX_PRETTY_JSON_BYTES else _parse(data.removeprefix(b"\xef\xbb\xbf"))
+    if obj is None:
+        say(f"{path.name} 第 1 行起不是有效的 JSON，已跳过")
+    elif not _is_result(obj):
+        say(f"{path.name} 第 1 行起不是 check --json 的检查结果，已跳过")
+    else:
+        yield obj
+
+
+def _parse(data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"), parse_float=Decimal)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+
+
+def _is_result(obj: Any) -> bool:
+    return isinstance(obj, dict) and (isinstance(obj.get("report"), dict) or isinstance(obj.get("error"), dict))
+
+
+# ------------------------------------------------------------------------------------- one report
+
+
+@dataclass
+class _Row:
+    """What the summary keeps of one report (findings are spooled to disk)."""
+
+    cells: tuple[Any, ...]
+    errors: int
+    warnings: int
+    score: Decimal | None
+    unreadable: bool
+    seq: int
+    spool_offset: int
+    spool_length: int
+
+    def risk_key(self) -> tuple[Any, ...]:
+        no_score = self.score is None
+        return (not self.unreadable, -self.errors, -self.warnings, no_score, self.score or Decimal(0), self.seq)
+
+
+def _dict(v: Any) -> dict[str, Any]:
+    return v if isinstance(v, dict) else {}
+
+
+def _num(v: Any) -> Decimal | int | None:
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, int | Decimal):
+        return v
+    if isinstance(v, float):
+        return Decimal(str(v))
+    return None
+
+
+def _str(v: Any) -> str | None:
+    if v is None:
+        return None
+    return v if isinstance(v, str) else str(v)
+
+
+def _where(where: Any, indicators: list[Any]) -> str:
+    w = _str(where) or ""
+    if w.startswith("indicator:"):
+        try:
+            k = int(w.split(":", 1)[1])
+        except ValueError:
+            return w
+        name = _dict(indicators[k]).get("name") if 0 <= k < len(indicators) else None
+        return f"指标“{name}”" if name else f"第 {k + 1} 个指标"
+    return WHERE_NAMES.get(w, w)
+
+
+def _summarise(obj: dict[str, Any], seq: int) -> tuple[_Row, list[tuple[str, str, str, str]]]:
+    """The report row and the findings (code, severity, where, message) of one result object."""
+    source = _str(obj.get("source")) or ""
+    error = obj.get("error")
+    if isinstance(error, dict):
+        reason = _str(error.get("message")) or _str(error.get("code")) or "无法读取"
+        cells = (source, None, None, None, None, None, None, None, None, None, None, None, reason)
+        return _Row(cells, 0, 0, None, True, seq, 0, 0), []
+    report = _dict(obj.get("report"))
+    budget = _dict(report.get("budget"))
+    score = _dict(obj.get("score"))
+    indicators = report.get("indicators") if isinstance(report.get("indicators"), list) else []
+    findings: list[tuple[str, str, str, str]] = []
+    counts: Counter[str] = Counter()
+    raw_findings = obj.get("findings") if isinstance(obj.get("findings"), list) else []
+    for f in raw_findings:
+        f = _dict(f)
+        sev = _str(f.get("severity")) or ""
+        counts[sev] += 1
+        findings.append((_str(f.get("code")) or "", sev, _where(f.get("where"), indicators),
+                         _str(f.get("message")) or ""))
+    findings.sort(key=lambda x: _SEVERITY_ORDER.get(x[1], 9))  # stable: codes keep their order
+    rate = _num(budget.get("execution_rate"))
+    total = _num(score.get("total"))
+    cells = (
+        source,
+        _str(report.get("organization")),
+        _str(report.get("title")),
+        _num(report.get("fiscal_year")),
+        _num(budget.get("annual")),
+        _num(budget.get("executed")),
+        Decimal(rate) / 100 if rate is not None else None,
+        total,
+        _str(score.get("grade")),
+        counts["error"],
+        counts["warning"],
+        counts["info"],
+        None,
+    )
+    row = _Row(cells, counts["error"], counts["warning"], Decimal(total) if total is not None else None,
+               False, seq, 0, 0)
+    return row, findings
+
+
+# ------------------------------------------------------------------------------------------ writing
+
+
+def write_summary(records: Iterable[dict[str, Any]], out: Path) -> int:
+    """Write the summary workbook to ``out``; returns the number of reports (rows of 报告汇总)."""
+    out = Path(out)
+    rows: list[_Row] = []
+    code_count: Counter[str] = Counter()
+    code_reports: Counter[str] = Counter()
+    code_severity: dict[str, str] = {}
+    with tempfile.TemporaryFile(prefix="jixiao-summary-") as spool:
+        for seq, obj in enumerate(records):
+            row, findings = _summarise(obj, seq)
+            if findings:
+                data = json.dumps(findings, ensure_ascii=False).encode("utf-8")
+                row.spool_offset = spool.tell()
+                row.spool_length = len(data)
+                spool.write(data)
+            for code, sev, _, _ in findings:
+                code_count[code] += 1
+                code_severity.setdefault(code, sev)
+            code_reports.update({code for code, _, _, _ in findings})
+            rows.append(row)
+        rows.sort(key=_Row.risk_key)
+        _write_workbook(out, rows, spool, code_count, code_reports, code_severity)
+    return len(rows)
+
+
+def _write_workbook(out: Path, rows: list[_Row], spool: IO[bytes], code_count: Counter[str],
+                    code_reports: Counter[str], code_severity: dict[str, str]) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("报告汇总")
+    widths = _report_widths(rows)
+    _start_sheet(ws, REPORT_HEADER, widths)
+    formats = {4: "#,##0.00", 5: "#,##0.00", 6: "0.00%", 7: "0.00"}
+    for row in rows:
+        ws.append([_cell(ws, v, formats.get(k)) for k, v in enumerate(row.cells)])
+    _finish_sheet(ws, len(REPORT_HEADER), len(rows))
+
+    wf = wb.create_sheet("全部问题")
+    _start_sheet(wf, FINDING_HEADER, (40, 8, 8, 28, 100))
+    n_findings = 0
+    for row in rows:
+        if not row.spool_length:
+            continue
+        spool.seek(row.spool_offset)
+        source = row.cells[0]
+        for code, sev, where, message in json.loads(spool.read(row.spool_length).decode("utf-8")):
+            wf.append([_cell(wf, source), code, SEVERITY_NAMES.get(sev, sev), _cell(wf, where), _cell(wf, message)])
+            n_findings += 1
+    _finish_sheet(wf, len(FINDING_HEADER), n_findings)
+
+    wc = wb.create_sheet("问题统计")
+    _start_sheet(wc, CODE_HEADER, (8, 8, 10, 12, 80))
+    descriptions = _rule_descriptions()
+    ordered = sorted(code_count, key=lambda c: (-code_count[c], _SEVERITY_ORDER.get(code_severity[c], 9), c))
+    for code in ordered:
+        sev = code_severity[code]
+        wc.append([code, SEVERITY_NAMES.get(sev, sev), code_count[code], code_reports[code],
+                   descriptions.get(code, "")])
+    _finish_sheet(wc, len(CODE_HEADER), len(ordered))
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".jixiao-summary-", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _rule_descriptions() -> dict[str, str]:
+    try:
+        from jixiao.review import catalogue
+
+        return {r.code: r.description for r in catalogue()}
+    except Exception:  # the summary does not depend on the review engine being importable
+        return {}
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _report_widths(rows: list[_Row]) -> list[float]:
+    """Column widths of 报告汇总 from its content (CJK characters count double), within bounds."""
+    widths = [_display_width(h) + 4 for h in REPORT_HEADER]
+    caps = (50, 40, 50, 8, 14, 14, 10, 9, 6, 8, 8, 8, 60)
+    for row in rows:
+        for k, v in enumerate(row.cells):
+            if isinstance(v, str) and widths[k] < caps[k]:
+                widths[k] = max(widths[k], _display_width(v) + 2)
+    return [min(w, c) for w, c in zip(widths, caps, strict=True)]
+
+
+def _start_sheet(ws: Any, header: tuple[str, ...], widths: Iterable[float]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    for k, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(k)].width = w
+    ws.freeze_panes = "A2"
+    fill = PatternFill("solid", fgColor="1F4E78")
+    font = Font(bold=True, color="FFFFFF")
+    edge = Side(style="thin", color="808080")
+    cells = []
+    for name in header:
+        c = WriteOnlyCell(ws, value=name)
+        c.fill, c.font = fill, font
+        c.alignment = Alignment(horizontal="center", vertical="center")
+        c.border = Border(bottom=edge)
+        cells.append(c)
+    ws.append(cells)
+
+
+def _finish_sheet(ws: Any, columns: int, rows: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+
+
+def _cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
+    """A plain value, or a cell when it needs a format or must not be read as a formula."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_CHARS]
+        if value.startswith("="):  # text from a document, never a formula
+            c = WriteOnlyCell(ws, value=value)
+            c.data_type = "s"
+            return c
+        return value
+    if value is not None and number_format:
+        c = WriteOnlyCell(ws, value=value)
+        c.number_format = number_format
+        return c
+    return value
+
+
+__all__ = ["read_results", "write_summary"]
