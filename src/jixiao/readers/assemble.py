@@ -316,6 +316,24 @@ def _table_title(row: list[str], st: _State) -> None:
             st.report.fiscal_year = int(y.group(1))
 
 
+def _read_score_row(row: list[str], st: _State) -> None:
+    """总分 / 评价等级 rows of a score table outside the indicator block."""
+    cells = [c.strip() for c in row if c.strip()]
+    if len(cells) < 2 or len(clean(cells[0])) > 8:
+        return
+    kind = match(cells[0], "special_rows")
+    if kind == "total" and clean(cells[0]) in ("总分", "自评总分", "自评得分", "综合得分") \
+            and st.report.stated_total is None:
+        nums = [n for n in (parse_number(c) for c in cells[1:]) if n is not None]
+        if nums:
+            st.report.stated_total = nums[-1]
+        g = _grade_in(cells[1:])
+        if g:
+            st.report.stated_grade = g
+    elif kind == "grade" and st.report.stated_grade is None:
+        st.report.stated_grade = _grade_in(cells[1:])
+
+
 def _read_table(table: Table, st: _State, before: str = "") -> None:
     rows = [[c if isinstance(c, str) else "" for c in r] for r in table.rows]
     i = 0
@@ -332,6 +350,7 @@ def _read_table(table: Table, st: _State, before: str = "") -> None:
             continue
         _table_title(row, st)
         _read_field_cells(row, st)
+        _read_score_row(row, st)
         i += 1
 
 
