@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -100,3 +101,21 @@ def test_entirely_blank_rows_are_dropped(tmp_path: Path) -> None:
     table.cell(2, 1).text = "0"
     rows = read_docx(_save(doc, tmp_path, "blank.docx")).tables[0].rows
     assert rows == [["年度资金总额", "1070.07"], ["其他资金", "0"]]
+
+
+def test_macro_enabled_document_is_read(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("二、绩效情况分析")
+    plain = _save(doc, tmp_path, "plain.docx")
+    docm = tmp_path / "宏.docm"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(docm, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                )
+            dst.writestr(info, data)
+    blocks = read_docx(docm).blocks
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["二、绩效情况分析"]

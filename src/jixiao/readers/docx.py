@@ -26,6 +26,8 @@ from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.package import OpcPackage
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -61,25 +63,36 @@ MAX_GRID_COLUMNS = 200
 def read_docx(path: Path) -> Document:
     """Read a .docx into paragraphs and tables in document order.
 
+    Also reads macro-enabled documents and templates (.docm, .dotx, .dotm).
     Raises ``ReadError`` (codes: not_found, empty, too_large, encrypted, legacy, not_office, damaged).
     """
     path = Path(path)
     check_office_zip(path, "docx")
     try:
-        word = docx.Document(str(path))
+        body = _body(path)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
         raise fail(path, "damaged", "文件已损坏（不是完整的 Word 文档），无法读取", f"damaged docx: {e}") from e
-    except ValueError as e:
-        # python-docx refuses templates / macro-enabled documents by content type
-        raise fail(
-            path, "not_office", "文件不是可读取的 Word 文档（.docx），请另存为 .docx 后再读取", str(e)
-        ) from e
     except Exception as e:  # any other parser failure is a damaged file, never a traceback
         raise fail(path, "damaged", "文件已损坏，无法按 Word 文档读取", f"damaged docx: {e!r}") from e
+    if body is None:
+        raise fail(path, "not_office", "文件不是可读取的 Word 文档（没有正文），无法读取", "no w:body")
     try:
-        return Document(blocks=list(_blocks(word.element.body)))
+        return Document(blocks=list(_blocks(body)))
     except Exception as e:
         raise fail(path, "damaged", "文件内容结构异常，无法按 Word 文档读取", f"bad docx structure: {e!r}") from e
+
+
+def _body(path: Path) -> etree._Element | None:
+    """The ``w:body`` element of the main document part.
+
+    python-docx's ``Document()`` refuses macro-enabled documents and templates (.docm, .dotx) by
+    content type; their main part has the same markup, so it is parsed directly.
+    """
+    try:
+        return docx.Document(str(path)).element.body
+    except ValueError:
+        part = OpcPackage.open(str(path)).main_document_part
+        return parse_xml(part.blob).find(qn("w:body"))
 
 
 def _blocks(container: etree._Element) -> Iterator[Paragraph | Table]:
