@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import signal
+import stat
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from multiprocessing import get_context
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,9 +24,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from jixiao import __version__
-from jixiao.app import check_file, iter_documents
-from jixiao.model import CheckResult
+from jixiao.app import check_file
+from jixiao.model import CheckResult, ReadError
 from jixiao.policy import DEFAULT_POLICY, PolicyError, load_policy, shipped_policies
+from jixiao.readers import SUPPORTED_EXTS, format_of
 from jixiao.serialize import result_to_dict, to_jsonable
 
 app = typer.Typer(
@@ -51,36 +58,308 @@ def _dumps(result: CheckResult, indent: int | None = None) -> str:
     return json.dumps(to_jsonable(result_to_dict(result)), ensure_ascii=False, indent=indent)
 
 
-# Worker processes: the policy is loaded once per process (load_policy is cached).
-_POLICY_ARG = DEFAULT_POLICY
+# ------------------------------------------------------------------------------------ batch checking
+#
+# Several documents are checked in worker processes, one document in flight per worker: the parent
+# sends a path, the worker reads, scores, reviews and (for --json) serialises it, and sends back a
+# small ``Outcome``. Nothing accumulates: the parent writes each outcome as it arrives and keeps only
+# counters. A worker that dies (a crash in a parsing library, the kernel's OOM killer) or exceeds the
+# time limit costs only its document, which is reported as unreadable; a fresh worker takes its place.
+# Workers are replaced after ``RECYCLE_AFTER`` documents so a slow leak in a library cannot grow.
+# The parent has no threads (the progress display is refreshed by hand), so forking is safe.
+
+RECYCLE_AFTER = 200
+DEFAULT_TIMEOUT = 120.0
+_TICK = 0.25  # seconds between progress refreshes while waiting
 
 
-def _init_worker(policy_arg: str) -> None:
-    global _POLICY_ARG
-    _POLICY_ARG = policy_arg
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+@dataclass
+class Outcome:
+    """One document's result as the parent needs it."""
+
+    source: str
+    line: str | None = None  # the JSON text (--json)
+    result: CheckResult | None = None  # the full result (terminal output)
+    error: ReadError | None = None
+    grade: str | None = None
+    codes: tuple[str, ...] = ()
+    severities: frozenset[str] = frozenset()
 
 
-def _check_one(path: str) -> CheckResult:
-    return check_file(Path(path), load_policy(_POLICY_ARG))
+def _outcome(result: CheckResult, as_json: bool, indent: int | None) -> Outcome:
+    try:
+        line = _dumps(result, indent) if as_json else None
+    except Exception as exc:  # a finding whose evidence cannot be serialised: the document's failure
+        err = ReadError("internal", f"{Path(result.source).name}：结果无法输出（{type(exc).__name__}），请报告此问题",
+                        f"cannot serialise the result: {exc!r}")
+        return _error_outcome(result.source, result.format, err, as_json)
+    return Outcome(
+        source=result.source,
+        line=line,
+        result=None if as_json else result,
+        error=result.error,
+        grade=result.score.grade if result.score is not None else None,
+        codes=tuple(f.code for f in result.findings),
+        severities=frozenset(f.severity for f in result.findings),
+    )
 
 
-def _run(paths: list[Path], policy_arg: str, jobs: int) -> Iterator[CheckResult]:
-    if jobs <= 1 or len(paths) <= 1:
+def _error_outcome(source: str, fmt: str, error: ReadError, as_json: bool) -> Outcome:
+    result = CheckResult(source=source, format=fmt, error=error)
+    return Outcome(source=source, line=_dumps(result) if as_json else None, result=None if as_json else result,
+                   error=error)
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel sends SIGTERM to this worker when the parent dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+def _worker_main(conn: Connection, policy_arg: str, as_json: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
+    _die_with_parent()
+    policy = load_policy(policy_arg)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        path: str = task
+        out = _outcome(check_file(Path(path), policy), as_json, None)
+        try:
+            conn.send(out)
+        except (BrokenPipeError, OSError):
+            return
+        except Exception as exc:  # an unpicklable result
+            err = ReadError("internal", f"{Path(path).name}：结果无法传回（{type(exc).__name__}），请报告此问题",
+                            f"cannot send the result: {exc!r}")
+            conn.send(_error_outcome(path, format_of(Path(path)), err, as_json))
+
+
+@dataclass
+class _Worker:
+    proc: Any  # multiprocessing Process
+    conn: Connection
+    task: str | None = None
+    started: float = 0.0
+    done: int = 0
+
+
+class _Pool:
+    """``jobs`` worker processes, one document each at a time; see the comment above."""
+
+    def __init__(self, jobs: int, policy_arg: str, as_json: bool, timeout: float | None) -> None:
+        self.jobs = jobs
+        self.policy_arg = policy_arg
+        self.as_json = as_json
+        self.timeout = timeout
+        self.ctx = get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        self.workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.ctx.Pipe(duplex=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.policy_arg, self.as_json), daemon=True)
+        proc.start()
+        child.close()
+        w = _Worker(proc, parent)
+        self.workers.append(w)
+        return w
+
+    def _retire(self, w: _Worker, kill: bool = False) -> None:
+        self.workers.remove(w)
+        with contextlib.suppress(OSError):
+            if kill:
+                w.proc.kill()
+            else:
+                w.conn.send(None)
+        w.proc.join(timeout=5)
+        if w.proc.is_alive():
+            w.proc.kill()
+            w.proc.join(timeout=5)
+        w.conn.close()
+
+    def close(self) -> None:
+        """Stop every worker now (also on Ctrl-C): nothing is left running."""
+        for w in list(self.workers):
+            with contextlib.suppress(Exception):
+                w.proc.terminate()
+        for w in list(self.workers):
+            with contextlib.suppress(Exception):
+                w.proc.join(timeout=5)
+                if w.proc.is_alive():
+                    w.proc.kill()
+                    w.proc.join(timeout=5)
+                w.conn.close()
+        self.workers.clear()
+
+    def _give(self, w: _Worker, todo: Iterator[str]) -> bool:
+        path = next(todo, None)
+        if path is None:
+            return False
+        w.task, w.started = path, time.monotonic()
+        w.conn.send(path)
+        return True
+
+    def run(self, paths: list[str]) -> Iterator[Outcome | None]:
+        """Outcomes as documents finish; ``None`` now and then while waiting (to refresh progress)."""
+        todo = iter(paths)
+        try:
+            for _ in range(min(self.jobs, len(paths))):
+                self._give(self._spawn(), todo)
+            while any(w.task is not None for w in self.workers):
+                busy = [w for w in self.workers if w.task is not None]
+                ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=_TICK))
+                yielded = False
+                for w in busy:
+                    out: Outcome | None = None
+                    replace = False
+                    if w.conn in ready:
+                        try:
+                            out = w.conn.recv()
+                            w.done += 1
+                        except (EOFError, OSError):
+                            out, replace = self._lost(w, "crashed"), True
+                    elif w.proc.sentinel in ready:
+                        out, replace = self._lost(w, "crashed"), True
+                    elif self.timeout and time.monotonic() - w.started > self.timeout:
+                        out, replace = self._lost(w, "timeout"), True
+                    if out is None:
+                        continue
+                    w.task = None
+                    yielded = True
+                    yield out
+                    if replace:
+                        self._retire(w, kill=True)
+                        w = self._spawn()
+                    elif w.done >= RECYCLE_AFTER:
+                        self._retire(w)
+                        w = self._spawn()
+                    self._give(w, todo)
+                if not yielded:
+                    yield None
+        finally:
+            self.close()
+
+    def _lost(self, w: _Worker, why: str) -> Outcome:
+        assert w.task is not None
+        path = Path(w.task)
+        if why == "timeout":
+            err = ReadError("timeout", f"{path.name}：读取超时（超过 {self.timeout:g} 秒），已跳过",
+                            f"timed out after {self.timeout:g} s")
+        else:
+            code = w.proc.exitcode
+            err = ReadError("crashed", f"{path.name}：读取时处理进程异常退出（文件可能损坏或过大），已跳过",
+                            f"the worker process died (exit code {code})")
+        return _error_outcome(w.task, format_of(path), err, self.as_json)
+
+
+def _run(items: list[Path | _Problem], policy_arg: str, pool: _Pool | None, as_json: bool,
+         indent: int | None) -> Iterator[Outcome | None]:
+    """Outcomes of every item: problems found while walking at once, then the documents."""
+    paths: list[str] = []
+    for item in items:
+        if isinstance(item, _Problem):
+            yield _error_outcome(str(item.path), format_of(item.path), item.error, as_json)
+        else:
+            paths.append(str(item))
+    if pool is None:
         policy = load_policy(policy_arg)
         for p in paths:
-            yield check_file(p, policy)
-        return
-    ctx = get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(processes=jobs, initializer=_init_worker, initargs=(policy_arg,), maxtasksperchild=500) as pool:
-        yield from pool.imap(_check_one, [str(p) for p in paths], chunksize=4)
+            yield _outcome(check_file(Path(p), policy), as_json, indent)
+    else:
+        yield from pool.run(paths)
 
 
-def _fails(result: CheckResult, fail_on: FailOn | None) -> bool:
-    if fail_on is None:
-        return False
-    bad = {"error"} if fail_on is FailOn.error else {"error", "warning"}
-    return any(f.severity in bad for f in result.findings)
+# ------------------------------------------------------------------------------------ finding files
+
+
+@dataclass
+class _Problem:
+    """A path found while walking that is not a readable regular file."""
+
+    path: Path
+    error: ReadError
+
+
+def _problem(path: Path, code: str, zh: str, en: str) -> _Problem:
+    return _Problem(path, ReadError(code, f"{path.name}：{zh}", f"{path.name}: {en}"))
+
+
+def _not_regular(path: Path) -> _Problem | None:
+    """Why ``path`` (not a directory) cannot be read as a file, without opening it; None when it can."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            return _problem(path, "not_found", "是指向不存在文件的符号链接，无法读取", "dangling symbolic link")
+        return None  # the reader reports a missing file
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _problem(path, "not_found", "符号链接循环，无法读取", "symbolic link loop")
+        return _problem(path, "io", f"无法访问（{exc.strerror or exc}）", f"cannot stat: {exc}")
+    if stat.S_ISDIR(st.st_mode):
+        return _problem(path, "unsupported", "是目录而不是文件，已跳过", "is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        return _problem(path, "unsupported", "不是普通文件（设备、管道或套接字），已跳过", "not a regular file")
+    return None
+
+
+def _walk(paths: list[Path]) -> list[Path | _Problem]:
+    """Files as given and the supported files under directories, sorted; problems in their place.
+
+    Hidden entries and Office lock files (~$) are skipped; symbolic links to directories are not
+    followed (no loops). Under a directory, a subdirectory named like a document (报告.docx/) and a
+    supported name that is not a regular file (a link loop, a dangling link, a pipe) are reported,
+    as is a subdirectory that cannot be listed.
+    """
+    items: list[Path | _Problem] = []
+    for p in paths:
+        if p.is_dir():
+            items.extend(_walk_dir(p))
+        else:
+            items.append(_not_regular(p) or p)
+    return items
+
+
+def _walk_dir(root: Path) -> list[Path | _Problem]:
+    out: list[Path | _Problem] = []
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as exc:
+        what = "没有读取权限" if isinstance(exc, PermissionError) else f"无法列出（{exc.strerror or exc}）"
+        return [_Problem(root, ReadError("permission" if isinstance(exc, PermissionError) else "io",
+                                         f"{root}：目录{what}，其中的文件未检查", f"{root}: cannot list: {exc}"))]
+    for e in entries:
+        if e.name.startswith((".", "~$")):
+            continue
+        path = Path(e.path)
+        supported = path.suffix.lower() in SUPPORTED_EXTS
+        try:
+            is_dir = e.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if supported:
+                out.append(_problem(path, "unsupported", "是目录而不是文件，已跳过", "is a directory"))
+            else:
+                out.extend(_walk_dir(path))
+        elif supported:
+            if e.is_symlink() and path.is_dir():
+                continue  # a link to a directory: not followed
+            out.append(_not_regular(path) or path)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ check
 
 
 @app.command()
@@ -91,59 +370,81 @@ def check(
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="存在该级别（或更严重）的问题时以 1 退出")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数（默认：CPU 核数）")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度和汇总")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", help="多份文档时每份的读取时限（秒），超时的记为无法读取；0 为不限")] = DEFAULT_TIMEOUT,
 ) -> None:
     """读取、评分并复核自评报告，显示评分表和复核发现。"""
     out = Console(highlight=False, soft_wrap=False)
     if not out.is_terminal:
         out = Console(highlight=False, soft_wrap=False, width=132)
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         load_policy(policy)
     except PolicyError as exc:
         _err(err, str(exc), "bad policy")
         raise typer.Exit(EXIT_UNREADABLE) from None
-    files = list(iter_documents(paths))
-    if not files:
+    items = _walk(paths)
+    if not items:
         _err(err, "没有找到可检查的文件（支持 .txt .docx .xlsx .pdf .doc .xls .json 等）", "no supported files")
         raise typer.Exit(EXIT_UNREADABLE)
-    jobs = jobs or (os.cpu_count() or 1)
-    single = len(files) == 1 and not any(p.is_dir() for p in paths)
-    show_progress = not quiet and err.is_terminal and len(files) > 1
-    unreadable = failing = 0
+    total = len(items)
+    jobs = max(1, jobs or (os.cpu_count() or 1))
+    single = total == 1 and not any(p.is_dir() for p in paths)
+    documents = sum(1 for i in items if isinstance(i, Path))
+    pool = _Pool(min(jobs, documents), policy, as_json, timeout or None) if documents > 1 else None
+    show_progress = not quiet and err.is_terminal and total > 1
+    unreadable = failing = done = 0
+    shown = 0.0
     grades: Counter[str] = Counter()
     codes: Counter[str] = Counter()
     progress = Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]} 份/秒"), TextColumn("剩余"), TimeRemainingColumn(),
-                        console=err, transient=True, disable=not show_progress)
-    task = progress.add_task("check", total=len(files), rate="0.0")
-    done = 0
+                        console=err, transient=True, auto_refresh=False, disable=not show_progress)
+    task = progress.add_task("check", total=total, rate="—")
+    bad = {"error"} if fail_on is FailOn.error else {"error", "warning"}
     try:
         with progress:
-            for result in _run(files, policy, jobs):
-                done += 1
-                if result.error is not None:
-                    unreadable += 1
-                    _err(err, result.error.message, result.error.message_en)
-                else:
-                    assert result.score is not None
-                    grades[result.score.grade] += 1
-                    codes.update(f.code for f in result.findings)
-                    failing += _fails(result, fail_on)
-                if as_json:
-                    print(_dumps(result, indent=2 if single else None), flush=True)
-                elif result.error is None:
-                    from jixiao.writers.terminal import print_result
+            for result in _run(items, policy, pool, as_json, 2 if single else None):
+                if result is not None:
+                    done += 1
+                    if result.error is not None:
+                        unreadable += 1
+                        _err(err, result.error.message, result.error.message_en)
+                    else:
+                        if result.grade:
+                            grades[result.grade] += 1
+                        codes.update(result.codes)
+                        failing += fail_on is not None and bool(result.severities & bad)
+                    if result.line is not None:
+                        sys.stdout.write(result.line + "\n")
+                        sys.stdout.flush()
+                    elif result.result is not None and result.error is None:
+                        from jixiao.writers.terminal import print_result
 
-                    print_result(out, result)
-                    if not single:
-                        out.rule()
-                elapsed = progress.tasks[0].elapsed or 0.0
-                progress.update(task, advance=1, rate=f"{done / elapsed:.1f}" if elapsed else "—")
+                        print_result(out, result.result)
+                        if not single:
+                            out.rule()
+                if show_progress and (time.monotonic() - shown >= _TICK / 2 or done == total):
+                    shown = time.monotonic()
+                    elapsed = progress.tasks[0].elapsed or 0.0
+                    progress.update(task, completed=done, rate=f"{done / elapsed:.1f}" if elapsed else "—")
+                    progress.refresh()
     except KeyboardInterrupt:
-        _err(err, f"已中断：已完成 {done} / {len(files)} 份，已输出的结果保留", "interrupted")
+        if pool is not None:
+            pool.close()
+        _err(err, f"已中断：已完成 {done} / {total} 份，已输出的结果保留", "interrupted")
         raise typer.Exit(130) from None
-    if len(files) > 1 and not quiet:
-        _summary(err, len(files), unreadable, grades, codes)
+    except BrokenPipeError:  # `jixiao check dir --json | head`: the reader went away
+        if pool is not None:
+            pool.close()
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(141) from None
+    finally:
+        if pool is not None:
+            pool.close()
+    if total > 1 and not quiet:
+        _summary(err, total, unreadable, grades, codes)
     if unreadable:
         raise typer.Exit(EXIT_UNREADABLE)
     if failing:
@@ -153,8 +454,11 @@ def check(
 def _summary(err: Console, total: int, unreadable: int, grades: Counter[str], codes: Counter[str]) -> None:
     g = "，".join(f"{k} {grades[k]}" for k in ("优", "良", "中", "差") if grades[k]) or "—"
     top = "，".join(f"{c}×{n}" for c, n in codes.most_common(5)) or "无"
-    err.print(f"共 {total} 份：可读 {total - unreadable} 份，无法读取 {unreadable} 份；等级：{g}；最常见问题：{top}",
-              markup=False)
+    line = f"共 {total} 份：可读 {total - unreadable} 份，无法读取 {unreadable} 份；等级：{g}；最常见问题：{top}"
+    if err.is_terminal:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    else:
+        print(line, file=sys.stderr, flush=True)
 
 
 @app.command()
