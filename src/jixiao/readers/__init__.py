@@ -8,7 +8,6 @@ cannot read. Nothing here modifies the input file.
 from __future__ import annotations
 
 import json
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -78,10 +77,8 @@ def read_document(path: Path) -> tuple[str, Document]:
         from jixiao.readers.pdf import read_pdf
         return fmt, read_pdf(path)
     if fmt == "legacy":
-        from jixiao.readers.legacy import convert_legacy
-        with tempfile.TemporaryDirectory(prefix="jixiao-") as tmp:
-            converted = convert_legacy(path, Path(tmp))
-            return read_document(converted)[0], read_document(converted)[1]
+        from jixiao.readers.legacy import LEGACY_FORMATS, read_legacy
+        return LEGACY_FORMATS[path.suffix.lower()][1], read_legacy(path)
     data = _read_bytes(path, MAX_TEXT_BYTES)
     return "text", read_text_bytes(data, path.name)
 

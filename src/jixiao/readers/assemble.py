@@ -64,6 +64,8 @@ class _State:
     budget: Budget | None = None
     form_title: str | None = None
     stated_rate_text: str | None = None
+    fund_header_text: str = ""
+    headers: dict[str, set[str]] = field(default_factory=lambda: {"fund": set(), "indicator": set()})
 
 
 # ---------------------------------------------------------------------------------------- fund
@@ -341,10 +343,13 @@ def _read_table(table: Table, st: _State, before: str = "") -> None:
         row = rows[i]
         imap = is_indicator_header(row)
         if imap is not None:
+            st.headers["indicator"].update(imap)
             i = _read_indicator_block(rows, i, imap, st)
             continue
         fmap = is_fund_header(row)
         if fmap is not None:
+            st.headers["fund"].update(fmap)
+            st.fund_header_text += "".join(row)
             context = [c for r in rows[max(0, i - 1): i] for c in r] + [before]
             i = _read_fund_block(rows, i, fmap, st, context)
             continue
@@ -469,6 +474,21 @@ def _organization(paragraphs: list[str], st: _State) -> str | None:
     return None
 
 
+def _layout(st: _State) -> str:
+    """Which layout the document followed: an official form by its column names, else a report."""
+    h = st.headers
+    if "调整后预算" in st.fund_header_text and "operator" in h["indicator"]:
+        return "sichuan"
+    if {"initial", "annual", "executed", "weight", "score"} <= h["fund"] and {"level1", "target", "actual"} <= h[
+            "indicator"]:
+        return "mof-10"
+    if {"annual", "executed"} <= h["fund"] and "weight" not in h["indicator"] and "operator" not in h["indicator"]:
+        return "transfer"
+    if h["indicator"]:
+        return "report-table"
+    return "report-prose"
+
+
 def _kind(text: str) -> str | None:
     if "转移支付" in text:
         return "transfer_payment"
@@ -500,6 +520,7 @@ def assemble(doc: Document, name: str = "") -> Report:
     prose = "\n".join(paragraphs)
     _read_prose_budget(prose, st)
     report.budget = st.budget
+    stated_title = report.title or "".join(paragraphs[:2])
     project = st.fields.get("project")
     generic = report.title is not None and len(report.title) <= 24 and report.title.endswith(("自评表", "评价表"))
     if report.title is None or (generic and project):
@@ -508,7 +529,8 @@ def assemble(doc: Document, name: str = "") -> Report:
     if report.fiscal_year is None:
         m = _YEAR.search(report.title or "") or _YEAR.search(prose[:2000])
         report.fiscal_year = int(m.group(1)) if m else None
-    report.kind = _kind((report.title or "") + (st.form_title or ""))  # type: ignore[assignment]
+    report.kind = _kind(stated_title + (report.title or "") + (st.form_title or ""))  # type: ignore[assignment]
+    report.layout = _layout(st)
     if report.stated_total is None:
         m = _PROSE_TOTAL.search(prose)
         if m:
