@@ -175,7 +175,21 @@ def _squash(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in _QUOTES)
 
 
+_FILLER_MEMO: dict[tuple[int, str], str] = {}
+
+
 def _strip_fillers(term: str, c: _Compiled) -> str:
+    """``term`` without leading/trailing filler words (memoised: indicator names recur per claim)."""
+    key = (id(c), term)
+    hit = _FILLER_MEMO.get(key)
+    if hit is None:
+        if len(_FILLER_MEMO) > 50_000:
+            _FILLER_MEMO.clear()
+        hit = _FILLER_MEMO[key] = _strip_fillers_uncached(term, c)
+    return hit
+
+
+def _strip_fillers_uncached(term: str, c: _Compiled) -> str:
     changed = True
     while changed and term:
         changed = False
