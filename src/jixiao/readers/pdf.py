@@ -148,6 +148,7 @@ def _read_page(page: Any) -> _Page:
     else:
         text_page = page
     height = float(page.height)
+    lines: list[tuple[float, float, float, str]] = []
     for line in text_page.extract_text_lines(strip=True, return_chars=False):
         text = line["text"]
         if not text:
@@ -156,9 +157,49 @@ def _read_page(page: Any) -> _Page:
         in_margin = top < height * MARGIN_FRACTION or top > height * (1 - MARGIN_FRACTION)
         if in_margin and _PAGE_NUMBER.match(text):
             continue
-        placed.append((top, Paragraph(text)))
+        lines.append((top, float(line["x0"]), float(line["x1"]), text))
+    placed.extend((top, Paragraph(text)) for top, text in _join_paragraph_lines(lines, placed))
     placed.sort(key=lambda p: p[0])
     return _Page(blocks=[b for _, b in placed if not isinstance(b, _PageTable) or b.rows])
+
+
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．])")
+_PARAGRAPH_END = tuple("。；;！？!?")
+
+
+def _join_paragraph_lines(lines: list[tuple[float, float, float, str]],
+                          tables: list[tuple[float, Paragraph | _PageTable]]) -> list[tuple[float, str]]:
+    """Join the lines of a paragraph that wrapped at the right margin back into one paragraph.
+
+    A line continues the previous one when the previous line ran to the right edge of the text, did
+    not end a sentence, and the line itself is not indented, not a heading and not after a table.
+    """
+    if not lines:
+        return []
+    right = max(x1 for _, _, x1, _ in lines)
+    left = min(x0 for _, x0, _, _ in lines)
+    widths = sorted((x1 - x0) / max(len(t), 1) for _, x0, x1, t in lines)
+    char = widths[len(widths) // 2] or 10.0
+    table_tops = [top for top, b in tables if isinstance(b, _PageTable)]
+    out: list[tuple[float, str]] = []
+    prev: tuple[float, float, float, str] | None = None
+    for line in lines:
+        top, x0, _x1, text = line
+        if (
+            prev is not None
+            and prev[2] >= right - 1.5 * char
+            and not prev[3].endswith(_PARAGRAPH_END)
+            and x0 <= left + 0.8 * char
+            and not _HEADING_START.match(text)
+            and not any(prev[0] < t < top for t in table_tops)
+        ):
+            last_top, last_text = out[-1]
+            joiner = "" if _CJK.match(last_text[-1]) or _CJK.match(text[0]) else " "
+            out[-1] = (last_top, last_text + joiner + text)
+        else:
+            out.append((top, text))
+        prev = line
+    return out
 
 
 def _find_tables(page: Any) -> list[Any]:
