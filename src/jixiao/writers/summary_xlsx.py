@@ -7,25 +7,25 @@ Three sheets:
 ``全部问题``  every finding, grouped by report in the same order;
 ``问题统计``  per finding code: severity, occurrences, reports concerned.
 
-Streaming: results are read one line at a time; only a small tuple per report is kept (for sorting),
-findings are spooled to a temporary file and copied into the workbook in report order, and the
-workbook is written in openpyxl's write-only mode. Memory grows by about a hundred bytes per report,
-not with the findings. The workbook is written to a temporary file next to the output and renamed
-when complete, so a failure never leaves a half-written summary.
+Streaming: results are read one line at a time; each report's row and findings are spooled to a
+temporary file and only its sort key and spool offset stay in memory; after sorting, rows and
+findings are copied into the workbook (openpyxl write-only mode) in report order. Memory grows by
+about two hundred bytes per report, whatever the findings. The workbook is written to a temporary
+file next to the output and renamed when complete, so a failure never leaves a half-written summary.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 REPORT_HEADER: tuple[str, ...] = (
     "来源文件", "填报单位", "标题", "年度", "全年预算数", "全年执行数", "执行率", "总分", "等级",
@@ -117,22 +117,17 @@ def _is_result(obj: Any) -> bool:
 # ------------------------------------------------------------------------------------- one report
 
 
-@dataclass
-class _Row:
-    """What the summary keeps of one report (findings are spooled to disk)."""
+class _Row(NamedTuple):
+    """What the summary keeps in memory of one report: its sort key and where its cells are spooled."""
 
-    cells: tuple[Any, ...]
-    errors: int
-    warnings: int
-    score: Decimal | None
-    unreadable: bool
+    readable: bool
+    minus_errors: int
+    minus_warnings: int
+    no_score: bool
+    score: Decimal
     seq: int
-    spool_offset: int
-    spool_length: int
-
-    def risk_key(self) -> tuple[Any, ...]:
-        no_score = self.score is None
-        return (not self.unreadable, -self.errors, -self.warnings, no_score, self.score or Decimal(0), self.seq)
+    offset: int
+    length: int
 
 
 def _dict(v: Any) -> dict[str, Any]:
@@ -167,19 +162,22 @@ def _where(where: Any, indicators: list[Any]) -> str:
     return WHERE_NAMES.get(w, w)
 
 
-def _summarise(obj: dict[str, Any], seq: int) -> tuple[_Row, list[tuple[str, str, str, str]]]:
-    """The report row and the findings (code, severity, where, message) of one result object."""
+Cells = tuple[Any, ...]
+FindingRow = tuple[str, str, str, str]
+
+
+def _summarise(obj: dict[str, Any]) -> tuple[Cells, list[FindingRow], int, int]:
+    """The report row, the findings (code, severity, where, message), errors and warnings of one result."""
     source = _str(obj.get("source")) or ""
     error = obj.get("error")
     if isinstance(error, dict):
         reason = _str(error.get("message")) or _str(error.get("code")) or "无法读取"
-        cells = (source, None, None, None, None, None, None, None, None, None, None, None, reason)
-        return _Row(cells, 0, 0, None, True, seq, 0, 0), []
+        return (source, None, None, None, None, None, None, None, None, None, None, None, reason), [], 0, 0
     report = _dict(obj.get("report"))
     budget = _dict(report.get("budget"))
     score = _dict(obj.get("score"))
     indicators = report.get("indicators") if isinstance(report.get("indicators"), list) else []
-    findings: list[tuple[str, str, str, str]] = []
+    findings: list[FindingRow] = []
     counts: Counter[str] = Counter()
     raw_findings = obj.get("findings") if isinstance(obj.get("findings"), list) else []
     for f in raw_findings:
@@ -190,7 +188,6 @@ def _summarise(obj: dict[str, Any], seq: int) -> tuple[_Row, list[tuple[str, str
                          _str(f.get("message")) or ""))
     findings.sort(key=lambda x: _SEVERITY_ORDER.get(x[1], 9))  # stable: codes keep their order
     rate = _num(budget.get("execution_rate"))
-    total = _num(score.get("total"))
     cells = (
         source,
         _str(report.get("organization")),
@@ -199,16 +196,14 @@ def _summarise(obj: dict[str, Any], seq: int) -> tuple[_Row, list[tuple[str, str
         _num(budget.get("annual")),
         _num(budget.get("executed")),
         Decimal(rate) / 100 if rate is not None else None,
-        total,
+        _num(score.get("total")),
         _str(score.get("grade")),
         counts["error"],
         counts["warning"],
         counts["info"],
         None,
     )
-    row = _Row(cells, counts["error"], counts["warning"], Decimal(total) if total is not None else None,
-               False, seq, 0, 0)
-    return row, findings
+    return cells, findings, counts["error"], counts["warning"]
 
 
 # ------------------------------------------------------------------------------------------ writing
@@ -221,47 +216,50 @@ def write_summary(records: Iterable[dict[str, Any]], out: Path) -> int:
     code_count: Counter[str] = Counter()
     code_reports: Counter[str] = Counter()
     code_severity: dict[str, str] = {}
+    widths = [_display_width(h) + 4 for h in REPORT_HEADER]
     with tempfile.TemporaryFile(prefix="jixiao-summary-") as spool:
         for seq, obj in enumerate(records):
-            row, findings = _summarise(obj, seq)
-            if findings:
-                data = json.dumps(findings, ensure_ascii=False).encode("utf-8")
-                row.spool_offset = spool.tell()
-                row.spool_length = len(data)
-                spool.write(data)
+            cells, findings, errors, warnings = _summarise(obj)
+            data = pickle.dumps((cells, findings), protocol=pickle.HIGHEST_PROTOCOL)
+            offset = spool.tell()
+            spool.write(data)
+            total = cells[7]
+            readable = cells[12] is None
+            rows.append(_Row(readable, -errors, -warnings, total is None, Decimal(total or 0), seq, offset,
+                             len(data)))
             for code, sev, _, _ in findings:
                 code_count[code] += 1
                 code_severity.setdefault(code, sev)
             code_reports.update({code for code, _, _, _ in findings})
-            rows.append(row)
-        rows.sort(key=_Row.risk_key)
-        _write_workbook(out, rows, spool, code_count, code_reports, code_severity)
+            for k, v in enumerate(cells):
+                if isinstance(v, str) and widths[k] < _WIDTH_CAPS[k]:
+                    widths[k] = max(widths[k], _display_width(v) + 2)
+        rows.sort()
+        widths = [min(w, c) for w, c in zip(widths, _WIDTH_CAPS, strict=True)]
+        _write_workbook(out, rows, spool, widths, code_count, code_reports, code_severity)
     return len(rows)
 
 
-def _write_workbook(out: Path, rows: list[_Row], spool: IO[bytes], code_count: Counter[str],
+def _write_workbook(out: Path, rows: list[_Row], spool: IO[bytes], widths: list[float], code_count: Counter[str],
                     code_reports: Counter[str], code_severity: dict[str, str]) -> None:
     import openpyxl
 
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("报告汇总")
-    widths = _report_widths(rows)
     _start_sheet(ws, REPORT_HEADER, widths)
     formats = {4: "#,##0.00", 5: "#,##0.00", 6: "0.00%", 7: "0.00"}
     for row in rows:
-        ws.append([_cell(ws, v, formats.get(k)) for k, v in enumerate(row.cells)])
+        cells, _ = _unspool(spool, row)
+        ws.append([_cell(ws, v, formats.get(k)) for k, v in enumerate(cells)])
     _finish_sheet(ws, len(REPORT_HEADER), len(rows))
 
     wf = wb.create_sheet("全部问题")
     _start_sheet(wf, FINDING_HEADER, (40, 8, 8, 28, 100))
     n_findings = 0
     for row in rows:
-        if not row.spool_length:
-            continue
-        spool.seek(row.spool_offset)
-        source = row.cells[0]
-        for code, sev, where, message in json.loads(spool.read(row.spool_length).decode("utf-8")):
-            wf.append([_cell(wf, source), code, SEVERITY_NAMES.get(sev, sev), _cell(wf, where), _cell(wf, message)])
+        cells, findings = _unspool(spool, row)
+        for code, sev, where, message in findings:
+            wf.append([_cell(wf, cells[0]), code, SEVERITY_NAMES.get(sev, sev), _cell(wf, where), _cell(wf, message)])
             n_findings += 1
     _finish_sheet(wf, len(FINDING_HEADER), n_findings)
 
@@ -286,6 +284,12 @@ def _write_workbook(out: Path, rows: list[_Row], spool: IO[bytes], code_count: C
         raise
 
 
+def _unspool(spool: IO[bytes], row: _Row) -> tuple[Cells, list[FindingRow]]:
+    spool.seek(row.offset)
+    cells, findings = pickle.loads(spool.read(row.length))  # our own temporary file
+    return cells, findings
+
+
 def _rule_descriptions() -> dict[str, str]:
     try:
         from jixiao.review import catalogue
@@ -299,15 +303,7 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-def _report_widths(rows: list[_Row]) -> list[float]:
-    """Column widths of 报告汇总 from its content (CJK characters count double), within bounds."""
-    widths = [_display_width(h) + 4 for h in REPORT_HEADER]
-    caps = (50, 40, 50, 8, 14, 14, 10, 9, 6, 8, 8, 8, 60)
-    for row in rows:
-        for k, v in enumerate(row.cells):
-            if isinstance(v, str) and widths[k] < caps[k]:
-                widths[k] = max(widths[k], _display_width(v) + 2)
-    return [min(w, c) for w, c in zip(widths, caps, strict=True)]
+_WIDTH_CAPS = (50, 40, 50, 8, 14, 14, 10, 9, 6, 8, 8, 8, 60)
 
 
 def _start_sheet(ws: Any, header: tuple[str, ...], widths: Iterable[float]) -> None:
