@@ -185,24 +185,42 @@ def _read_cell_table(lines: list[str], i: int, n: int) -> tuple[Table, int]:
         if current:
             rows.append(current)
         return Table(rows=rows), j
-    # plain cells: each row is exactly n lines (blank = empty cell), rows separated by a blank line
+    # plain cells: each row is exactly n lines (blank = empty cell), rows separated by a blank line.
+    # A row may start with empty cells (merged 一级/二级), so the separator is one blank line and the
+    # row start is the first alignment whose n cells are followed by a blank line (or the end) and
+    # whose name cell is filled.
+    hmap = is_indicator_header(header) or {}
+    name_i = hmap.get("name")
+
+    def row_at(start: int) -> list[str] | None:
+        if start + n > len(lines):
+            return None
+        chunk = [lines[start + k].strip() for k in range(n)]
+        if not any(chunk) or _HEADING.match(chunk[0]) or len(chunk[0]) > 60:
+            return None
+        if start + n < len(lines) and lines[start + n].strip():
+            return None  # not followed by a separator: the table ended before it
+        if name_i is not None and not chunk[name_i] and not any(chunk[name_i + 1:]):
+            return None
+        return chunk
+
     while j < len(lines) and not lines[j].strip():
         j += 1
-    while j + n <= len(lines):
-        chunk = [lines[j + k].strip() for k in range(n)]
-        if _HEADING.match(chunk[0]) or not any(chunk):
+    j -= 1  # as if a separator preceded the first row
+    while j < len(lines):
+        found = None
+        for skip in (1, 2, 3):
+            if j + skip < len(lines) and all(not lines[j + k].strip() for k in range(1, skip)):
+                chunk = row_at(j + skip)
+                if chunk is not None:
+                    found = (skip, chunk)
+                    break
+        if found is None:
             break
-        if j + n < len(lines) and lines[j + n].strip():
-            # the row is not followed by a separator: the table ended before it
-            break
+        skip, chunk = found
         rows.append(chunk)
-        j += n
-        while j < len(lines) and not lines[j].strip():
-            # one blank is the separator; stop at the heading or paragraph that follows
-            j += 1
-            if j < len(lines) and (_HEADING.match(lines[j]) or len(lines[j].strip()) > 60):
-                return Table(rows=rows), j
-    return Table(rows=rows), j
+        j += skip + n
+    return Table(rows=rows), j + 1 if j < len(lines) else j
 
 
 def parse_text(text: str) -> Document:
