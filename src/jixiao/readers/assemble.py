@@ -286,26 +286,29 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
 
 # ------------------------------------------------------------------------------ fields in tables
 
+_GOAL_HEADERS = ("预期目标", "实际完成情况", "实际完成", "目标")
+
+
 def _read_field_cells(row: list[str], st: _State) -> None:
+    """Basic-information cells: 项目名称 | X, 实施单位 | Y, 年度总体目标 | 预期 | 实际 …"""
     cells = [c.strip() for c in row]
-    for k, c in enumerate(cells):
-        if not c or len(clean(c)) > 10:
+    for k, label in enumerate(cells):
+        if not label or len(clean(label)) > 10:
             continue
-        f = match(c, "fields")
+        f = match(label, "fields")
         if f is None or f in st.fields:
             continue
-        for v in cells[k + 1:]:
-            if v and v != c and match(v, "fields") is None:
-                if f == "goal":
-                    texts = [t for t in cells[k + 1:] if t and t != c]
-                    if (texts and not any(w in texts[0] for w in ("预期目标", "目标"))) or len(texts[0]) > 12:
-                        st.report.overall_goal = texts[0]
-                        if len(texts) > 1 and texts[1] != texts[0]:
-                            st.report.overall_goal_actual = texts[1]
-                        st.fields[f] = texts[0]
-                else:
-                    st.fields[f] = v
-                break
+        values = [v for v in dict.fromkeys(cells[k + 1:]) if v and v != label and match(v, "fields") is None]
+        if not values:
+            continue
+        if f != "goal":
+            st.fields[f] = values[0]
+            continue
+        if clean(values[0]) in _GOAL_HEADERS:
+            continue  # the 预期目标 | 实际完成情况 header row: the texts are on the next row
+        st.fields[f] = st.report.overall_goal = values[0]
+        if len(values) > 1:
+            st.report.overall_goal_actual = values[1]
 
 
 def _table_title(row: list[str], st: _State) -> None:
