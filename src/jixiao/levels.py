@@ -51,6 +51,22 @@ def _has(name: str, words: list[str]) -> bool:
     return any(w in name for w in words)
 
 
+# Word lists (keys of [infer] in levels.toml) tried in order, and the levels they give.
+_BENEFIT_KINDS: tuple[tuple[str, Level1, str], ...] = (
+    ("sustainability", "benefit", "sustainability"),
+    ("ecological", "benefit", "ecological"),
+    ("economic", "benefit", "economic"),
+)
+
+
+def _first(name: str, rules: tuple[tuple[str, Level1, str], ...]) -> tuple[Level1, str] | None:
+    words = _data()["infer"]
+    for key, level1, level2 in rules:
+        if _has(name, words[key]):
+            return level1, level2
+    return None
+
+
 def infer_levels(ind: Indicator) -> tuple[Level1, str]:
     """Infer (level1, level2) of an indicator from its name, operator and unit."""
     words = _data()["infer"]
@@ -59,23 +75,13 @@ def infer_levels(ind: Indicator) -> tuple[Level1, str]:
     if _has(name, words["satisfaction"]):
         return "satisfaction", "satisfaction"
     if ind.operator == "qualitative":
-        if _has(name, words["sustainability"]):
-            return "benefit", "sustainability"
-        if _has(name, words["ecological"]):
-            return "benefit", "ecological"
-        if _has(name, words["economic"]):
-            return "benefit", "economic"
-        return "benefit", "social"
+        # a qualitative target describes an effect: a benefit, social unless the words say otherwise
+        return _first(name, _BENEFIT_KINDS) or ("benefit", "social")
     if is_money_unit(unit) or _has(name, words["cost"]):
         return "output", "cost"
-    if _has(name, words["sustainability"]):
-        return "benefit", "sustainability"
-    if _has(name, words["ecological"]):
-        return "benefit", "ecological"
-    if _has(name, words["economic"]):
-        return "benefit", "economic"
-    if _has(name, words["social_quantitative"]):
-        return "benefit", "social"
+    found = _first(name, (*_BENEFIT_KINDS, ("social_quantitative", "benefit", "social")))
+    if found:
+        return found
     if _has(name, words["timeliness"]) or unit in words["timeliness_units"]:
         return "output", "timeliness"
     if _has(name, words["quality"]):
