@@ -77,7 +77,10 @@ def infer_levels(ind: Indicator) -> tuple[Level1, str]:
     if ind.operator == "qualitative":
         # a qualitative target describes an effect: a benefit, social unless the words say otherwise
         return _first(name, _BENEFIT_KINDS) or ("benefit", "social")
-    if is_money_unit(unit) or _has(name, words["cost"]):
+    costly = _has(name, words["cost"])
+    if not costly and _has(name, words["economic"]):
+        return "benefit", "economic"  # 增收 in 万元 is a benefit, not a cost
+    if costly or is_money_unit(unit) or is_money_unit(unit.split("/")[0]):
         return "output", "cost"
     found = _first(name, (*_BENEFIT_KINDS, ("social_quantitative", "benefit", "social")))
     if found:
