@@ -7,6 +7,7 @@ Each problem becomes a ``ReadError`` whose ``message`` is one Chinese line namin
 Error codes used by the office readers:
 
 ``not_found``  the path does not exist or is not a regular file
+``permission`` the file cannot be opened for reading
 ``empty``      the file has zero bytes
 ``too_large``  the file, its uncompressed content or its compression ratio is over the limits (zip bomb)
 ``encrypted``  a password-protected office file (OLE container with ``EncryptionInfo``) or PDF
@@ -59,7 +60,7 @@ def read_head(path: Path, size: int = 8) -> bytes:
 
 
 def check_file(path: Path) -> int:
-    """Exists, is a regular file, is not empty and not over ``MAX_FILE_BYTES``. Returns its size."""
+    """Exists, is a regular file, is not empty, not over ``MAX_FILE_BYTES`` and can be opened. Returns its size."""
     try:
         if not path.is_file():
             raise fail(path, "not_found", "文件不存在或不是普通文件，无法读取", "file not found")
@@ -75,6 +76,13 @@ def check_file(path: Path) -> int:
             f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB），无法读取",
             "file too large",
         )
+    try:
+        with path.open("rb"):
+            pass
+    except PermissionError as e:
+        raise fail(path, "permission", "没有读取权限，无法读取", "permission denied") from e
+    except OSError as e:
+        raise fail(path, "not_found", "文件无法打开，无法读取", f"cannot open file ({e})") from e
     return size
 
 
