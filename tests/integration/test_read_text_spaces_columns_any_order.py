@@ -33,3 +33,10 @@ def test_reason_column_and_empty_reason():
 def test_budget_in_prose():
     b = report_from_text(SPACES_PDF).budget
     assert (b.annual, b.executed, b.stated_execution_rate, b.origin) == (D("500"), D("480"), D("96"), "prose")
+
+
+def test_budget_in_prose_with_chinese_numerals_and_yuan():
+    text = ("2023年度某项目绩效自评报告\n全年预算数壹仟零柒拾万元，全年执行数8,384,100元，预算执行率78.35%。\n"
+            "三级指标\t年度指标值\t实际完成值\n培训场次\t≥10场\t12场\n")
+    b = report_from_text(text).budget
+    assert (b.annual, b.executed, b.stated_execution_rate) == (D("1070"), D("838.41"), D("78.35"))

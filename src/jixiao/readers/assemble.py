@@ -36,7 +36,8 @@ _ORG_END = re.compile(r"(局|厅|委员会|委|院|中心|办公室|办|站|所|
 _EMPTY = {"", "-", "—", "–", "/", "无", "——", "--", "\\", "／"}
 _NUMBERED_PAREN = re.compile(r"^[（(]\s*\d+\s*[）)]")
 
-_PROSE_AMOUNT = r"[:：为是]?\s*([0-9０-９][0-9０-９,，.．]*)\s*(亿元|万元|千元|元)"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟"
+_PROSE_AMOUNT = rf"[:：为是]?\s*([0-9０-９][0-9０-９,，.．]*|[{_CN_DIGITS}]+?)\s*(亿元|万元|千元|元)"
 _PROSE = {
     "initial": re.compile(r"年初预算(?:数|金额)?" + _PROSE_AMOUNT),
     "annual": re.compile(r"(?:全年预算|调整后预算|全年预算金额|预算总额)(?:数|金额)?" + _PROSE_AMOUNT),
