@@ -53,7 +53,11 @@ def _read_bytes(path: Path, limit: int) -> bytes:
             raise _fail(path, "too_large", f"文件过大（{size // (1024 * 1024)} MB），不像是一份自评报告，已跳过",
                         f"file too large ({size} bytes)")
         with path.open("rb") as fh:
-            return fh.read(limit + 1)
+            # read(n) allocates n bytes up front: ask for the size stat gave, not the limit (20 MB)
+            data = fh.read(size + 1)
+            if len(data) > size:  # the file grew since stat: read on, up to the limit
+                data += fh.read(limit + 1 - len(data))
+            return data
     except PermissionError as exc:
         raise _fail(path, "permission", "没有读取权限", "permission denied") from exc
     except IsADirectoryError as exc:
