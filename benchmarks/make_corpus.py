@@ -26,7 +26,8 @@ Formats and layouts (``--mix`` sets the share of each format):
 * xlsx: the 10号文 form at A1, the Sichuan form at B3 after a 说明 sheet (percents as 0.95 with % formats,
   numbers stored as text) — openpyxl;
 * pdf: the transfer form and a narrative report with a ruled table, written as PDF operators by hand
-  (uncompressed, a Type0 Identity-H font with an identity ToUnicode map, tables split over pages),
+  (uncompressed, a Type0 Identity-H font whose ToUnicode map lists the glyphs used, tables split
+  over pages),
   a few milliseconds each; and ``--weasyprint K`` (default 3) of them rendered through WeasyPrint
   instead, for the real thing (embedded subset fonts, compressed streams). WeasyPrint takes about a
   second per document, so it is kept to a handful.
@@ -841,12 +842,21 @@ XLSX_LAYOUTS = {"xlsx-mof10": xlsx_mof10, "xlsx-sichuan": xlsx_sichuan}
 
 # ------------------------------------------------------------------------------------------ pdf
 
-_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
-/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-/CMapName /Identity-UCS def /CMapType 2 def
-1 begincodespacerange <0000> <FFFF> endcodespacerange
-1 beginbfrange <0000> <FFFF> <0000> endbfrange
-endcmap CMapName currentdict /CMap defineresource pop end end"""
+def to_unicode_cmap(codes: set[int]) -> bytes:
+    """A ToUnicode CMap mapping each used glyph code to the same UTF-16 unit (bfchar, 100 a block),
+    as PDF producers write it: only the glyphs the document uses."""
+    out = [b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+           b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+           b"/CMapName /Jixiao-UCS def /CMapType 2 def", b"1 begincodespacerange <0000> <FFFF> endcodespacerange"]
+    ordered = sorted(codes)
+    for k in range(0, len(ordered), 100):
+        block = ordered[k:k + 100]
+        out.append(b"%d beginbfchar" % len(block))
+        out += [b"<%04x> <%04x>" % (c, c) for c in block]
+        out.append(b"endbfchar")
+    out.append(b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    return b"\n".join(out)
+
 
 PAGE_W, PAGE_H, MARGIN = 595, 842, 50
 
@@ -857,15 +867,17 @@ class PdfWriter:
     def __init__(self) -> None:
         self.pages: list[list[str]] = [[]]
         self.y = PAGE_H - MARGIN
+        self.codes: set[int] = set()
 
     def _need(self, height: float) -> None:
         if self.y - height < MARGIN:
             self.pages.append([])
             self.y = PAGE_H - MARGIN
 
-    @staticmethod
-    def _hex(text: str) -> str:
-        return "".join(f"{ord(ch):04x}" if ord(ch) < 0x10000 else "fffd" for ch in text)
+    def _hex(self, text: str) -> str:
+        codes = [ord(ch) if ord(ch) < 0x10000 else 0xFFFD for ch in text]
+        self.codes.update(codes)
+        return "".join(f"{c:04x}" for c in codes)
 
     def text(self, x: float, y: float, text: str, size: float = 10) -> None:
         self.pages[-1].append(f"BT /F1 {size:g} Tf 1 0 0 1 {x:.1f} {y:.1f} Tm <{self._hex(text)}> Tj ET")
@@ -937,6 +949,7 @@ class PdfWriter:
         self.y -= size
 
     def save(self, path: Path) -> None:
+        cmap = to_unicode_cmap(self.codes)
         objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
         page_ids: list[int] = []
         font_id = 3
@@ -945,7 +958,7 @@ class PdfWriter:
             b"/ToUnicode 5 0 R >>",
             b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /DW 1000 /CIDSystemInfo << /Registry (Adobe) "
             b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R >>",
-            b"<< /Length %d >>\nstream\n" % len(_CMAP) + _CMAP + b"\nendstream",
+            b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
             b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0 "
             b"/Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>",
         ]

@@ -49,18 +49,22 @@ def _content() -> bytes:
     return "\n".join(ops).encode("ascii")
 
 
-_IDENTITY_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
-/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-/CMapName /Identity-UCS def /CMapType 2 def
-1 begincodespacerange <0000> <FFFF> endcodespacerange
-1 beginbfrange <0000> <FFFF> <0000> endbfrange
-endcmap CMapName currentdict /CMap defineresource pop end end"""
+def _to_unicode() -> bytes:
+    """A ToUnicode CMap for the glyphs used, each code mapped to itself (codes are UTF-16 units)."""
+    codes = sorted({ord(ch) for text in (*_LINES, *(c for row in _TABLE for c in row)) for ch in text})
+    entries = b"\n".join(b"<%04x> <%04x>" % (c, c) for c in codes)
+    return (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            b"/CMapName /Jixiao-UCS def /CMapType 2 def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            + b"%d beginbfchar\n" % len(codes) + entries + b"\nendbfchar\nendcmap CMapName currentdict /CMap "
+            b"defineresource pop end end")
 
 
 def plain_pdf() -> bytes:
     """A one-page text PDF written by hand, nothing compressed: a Type0 font (Identity-H, not embedded)
-    whose ToUnicode map is the identity, so every glyph code is its UTF-16 unit and the text reads back."""
+    whose glyph codes are UTF-16 units, mapped back by its ToUnicode CMap, so the text reads back."""
     stream = _content()
+    cmap = _to_unicode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -72,7 +76,7 @@ def plain_pdf() -> bytes:
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /DW 1000 "
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
         b"/FontDescriptor 8 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(_IDENTITY_CMAP) + _IDENTITY_CMAP + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
         b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0 "
         b"/Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>",
     ]
