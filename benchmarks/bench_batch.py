@@ -1,7 +1,7 @@
 """Batch figures on a corpus (see make_corpus.py): throughput, memory, and the cost over the floor.
 
     python benchmarks/make_corpus.py 1000 /tmp/corpus1k --seed 1
-    python benchmarks/bench_batch.py /tmp/corpus1k [--jobs 1,2] [--stages 300] [--no-floor]
+    python benchmarks/bench_batch.py /tmp/corpus1k [--jobs 1,2] [--sample 1000] [--repeat 3]
 
 Prints:
 
@@ -10,14 +10,15 @@ Prints:
    and peak memory of the whole process tree, sampled from /proc every 50 ms: the sum of RSS and the
    sum of PSS (RSS counts the pages the forked workers share with the parent once per process; PSS
    divides them among the sharers, so it is the memory really used).
-2. The floor, in this process: the CPU time to merely open and walk every file with the library its
-   reader uses — python-docx (open, then every element of the body and the text of every w:t;
-   python-docx's own ``table.rows[i].cells`` is four times slower than the whole reader), openpyxl
-   (every cell value, normal mode as the reader needs merged ranges), pdfplumber (every page's
-   characters, lines and rects), plain ``read_bytes`` + decoding for text — by format.
-3. Stages, in this process, on ``--stages`` documents spread over the corpus: read (the reader and
-   the assembler), score, review, and JSON serialisation, per format, with the ratio of the whole
-   per-document cost to the floor.
+2. The floor and the stages, in this process, on ``--sample`` documents spread over the corpus,
+   measured per document one after the other (so both see the same machine) ``--repeat`` times,
+   keeping the least time. The floor is the CPU time to merely open and walk the file with the
+   library its reader uses — python-docx (open, then every element of the body and the text of
+   every w:t; python-docx's own ``table.rows[i].cells`` is four times slower than the whole reader),
+   openpyxl (every cell value, normal mode as the reader needs merged ranges), pdfplumber (every
+   page's characters, lines and rects), ``read_bytes`` and decoding for text. The stages are read
+   (reader and assembler), score, review and the JSON line (as ``check --json`` writes it); their
+   sum over the floor is the overhead of the check, by format and overall.
 
 CPU times are the honest comparison on a shared machine (wall time depends on what else runs).
 """
@@ -25,7 +26,6 @@ CPU times are the honest comparison on a shared machine (wall time depends on wh
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -164,49 +164,42 @@ def timed(fn, *args) -> float:  # CPU seconds of this process
     return time.process_time() - start
 
 
-def measure_floor(files: list[Path]) -> dict[str, list[float]]:
-    for path in {format_of(p): p for p in files}.values():
-        floor_one(path)  # imports and caches first
-    out: dict[str, list[float]] = defaultdict(list)
-    for path in files:
-        out[format_of(path)].append(timed(floor_one, path))
-    return out
-
-
-# ------------------------------------------------------------------------------------- stages
-
-
-def measure_stages(files: list[Path]) -> dict[str, dict[str, list[float]]]:
+def measure(files: list[Path], repeat: int) -> dict[str, dict[str, list[float]]]:
+    """Per document, interleaved so that both see the same machine: the floor, then each stage of
+    the check; each measured ``repeat`` times, keeping the least (the least disturbed) time."""
     from jixiao.app import evaluate
+    from jixiao.cli import _dumps
     from jixiao.policy import load_policy
     from jixiao.readers import read_report
     from jixiao.review import review
     from jixiao.scoring import score_report
-    from jixiao.serialize import result_to_dict, to_jsonable
 
     policy = load_policy()
-    for path in {format_of(p): p for p in files}.values():
-        fmt, report = read_report(path)  # imports and caches first
-        evaluate(report, policy)
+    for path in {format_of(p): p for p in files}.values():  # imports and caches first
+        floor_one(path)
+        evaluate(read_report(path)[1], policy)
     out: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for path in files:
-        fmt = format_of(path)
-        t0 = time.process_time()
-        fmt_read, report = read_report(path)
-        t1 = time.process_time()
-        card = score_report(report, policy)
-        t2 = time.process_time()
-        review(report, card, policy)
-        t3 = time.process_time()
-        result = evaluate(report, policy, str(path), fmt_read)
-        t4 = time.process_time()
-        json.dumps(to_jsonable(result_to_dict(result)), ensure_ascii=False)
-        t5 = time.process_time()
-        s = out[fmt]
-        s["read"].append(t1 - t0)
-        s["score"].append(t2 - t1)
-        s["review"].append(t3 - t2)
-        s["json"].append(t5 - t4)
+        best: dict[str, float] = {}
+        for _ in range(repeat):
+            t0 = time.process_time()
+            floor_one(path)
+            t1 = time.process_time()
+            fmt_read, report = read_report(path)
+            t2 = time.process_time()
+            card = score_report(report, policy)
+            t3 = time.process_time()
+            review(report, card, policy)
+            t4 = time.process_time()
+            result = evaluate(report, policy, str(path), fmt_read)
+            t5 = time.process_time()
+            _dumps(result)
+            t6 = time.process_time()
+            for key, t in (("floor", t1 - t0), ("read", t2 - t1), ("score", t3 - t2), ("review", t4 - t3),
+                           ("json", t6 - t5)):
+                best[key] = min(best.get(key, t), t)
+        for key, t in best.items():
+            out[format_of(path)][key].append(t)
     return out
 
 
@@ -214,12 +207,15 @@ def ms(values: list[float]) -> float:
     return sum(values) / len(values) * 1000 if values else 0.0
 
 
+STAGES = ("read", "score", "review", "json")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", type=Path)
-    ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to run")
-    ap.add_argument("--stages", type=int, default=300, help="documents for the stage breakdown (0: none)")
-    ap.add_argument("--no-floor", action="store_true", help="skip the floor")
+    ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to run ('' for none)")
+    ap.add_argument("--sample", type=int, default=1000, help="documents for the floor and stages (0: none)")
+    ap.add_argument("--repeat", type=int, default=3, help="measurements per document (the least is kept)")
     args = ap.parse_args()
     files = corpus_files(args.corpus)
     n = len(files)
@@ -229,54 +225,37 @@ def main() -> None:
     size = sum(f.stat().st_size for f in files)
     print(f"corpus: {args.corpus}  {n} documents, {size / 1e6:.1f} MB  ("
           + ", ".join(f"{k} {by_fmt[k]}" for k in FORMATS if by_fmt[k]) + f")  cpus: {os.cpu_count()}")
-    print()
-    print("jixiao check DIR --json --quiet --jobs J")
-    print(f"{'jobs':>4} {'wall s':>8} {'docs/s':>8} {'CPU ms/doc':>11} {'peak RSS MB':>12} {'peak PSS MB':>12}"
-          f" {'1 proc MB':>10} {'procs':>6} {'exit':>5}")
-    runs = []
-    for jobs in (int(j) for j in args.jobs.split(",") if j):
+    jobs_list = [int(j) for j in args.jobs.split(",") if j]
+    if jobs_list:
+        print()
+        print("jixiao check DIR --json --quiet --jobs J")
+        print(f"{'jobs':>4} {'wall s':>8} {'docs/s':>8} {'CPU ms/doc':>11} {'peak RSS MB':>12} {'peak PSS MB':>12}"
+              f" {'1 proc MB':>10} {'procs':>6} {'exit':>5}")
+    for jobs in jobs_list:
         r = run_check(args.corpus, jobs, n)
-        runs.append(r)
         print(f"{jobs:>4} {r['wall']:>8.1f} {r['per_s']:>8.1f} {r['cpu_ms']:>11.2f} {r['rss_mb']:>12.0f} "
               f"{r['pss_mb']:>12.0f} {r['max_one_mb']:>10.0f} {r['procs']:>6} {r['exit']:>5}", flush=True)
         if r["lines"] != n:
             print(f"     !! {r['lines']} JSON lines for {n} documents")
-    floor: dict[str, list[float]] = {}
-    if not args.no_floor:
-        floor = measure_floor(files)
-        all_floor = [t for v in floor.values() for t in v]
-        print()
-        print("floor: open and walk with the reader's library (CPU ms per document, one process)")
-        for k in FORMATS:
-            if floor.get(k):
-                print(f"  {k:<5} {ms(floor[k]):8.2f}")
-        print(f"  all   {ms(all_floor):8.2f}")
-        for r in runs:
-            if r["jobs"] == 1:
-                print(f"  check --jobs 1 CPU per document / floor: {r['cpu_ms'] / ms(all_floor):.2f}×")
-    if args.stages:
-        step = max(1, n // args.stages)
-        sample = files[::step][: args.stages]
-        stages = measure_stages(sample)
-        print()
-        print(f"stages on {len(sample)} documents (CPU ms per document, one process)")
-        print(f"  {'format':<6} {'docs':>5} {'read':>8} {'score':>7} {'review':>7} {'json':>7} {'total':>8}"
-              f" {'floor':>7} {'total/floor':>12}")
-        tot: dict[str, list[float]] = defaultdict(list)
-        for k in FORMATS:
-            s = stages.get(k)
-            if not s:
-                continue
-            total = ms(s["read"]) + ms(s["score"]) + ms(s["review"]) + ms(s["json"])
-            fl = ms([timed(floor_one, p) for p in sample if format_of(p) == k]) if floor else 0.0
-            ratio = f"{total / fl:.2f}×" if fl else "—"
-            print(f"  {k:<6} {len(s['read']):>5} {ms(s['read']):>8.2f} {ms(s['score']):>7.2f} "
-                  f"{ms(s['review']):>7.2f} {ms(s['json']):>7.2f} {total:>8.2f} {fl:>7.2f} {ratio:>12}")
-            for key in ("read", "score", "review", "json"):
-                tot[key] += s[key]
-        total = sum(ms(tot[k]) for k in ("read", "score", "review", "json"))
-        print(f"  {'all':<6} {len(tot['read']):>5} {ms(tot['read']):>8.2f} {ms(tot['score']):>7.2f} "
-              f"{ms(tot['review']):>7.2f} {ms(tot['json']):>7.2f} {total:>8.2f}")
+    if not args.sample:
+        return
+    step = max(1, n // args.sample)
+    sample = files[::step][: args.sample]
+    m = measure(sample, args.repeat)
+    print()
+    print(f"floor and stages on {len(sample)} documents (CPU ms per document, one process, least of {args.repeat})")
+    print(f"  {'format':<6} {'docs':>5} {'floor':>8} {'read':>8} {'score':>7} {'review':>7} {'json':>7} {'check':>8}"
+          f" {'check/floor':>12}")
+    tot: dict[str, list[float]] = defaultdict(list)
+    rows = [(k, m[k]) for k in FORMATS if k in m]
+    for _, s in rows:
+        for key in ("floor", *STAGES):
+            tot[key] += s[key]
+    for k, s in [*rows, ("all", tot)]:
+        check = sum(ms(s[key]) for key in STAGES)
+        floor = ms(s["floor"])
+        print(f"  {k:<6} {len(s['read']):>5} {floor:>8.2f} {ms(s['read']):>8.2f} {ms(s['score']):>7.2f} "
+              f"{ms(s['review']):>7.2f} {ms(s['json']):>7.2f} {check:>8.2f} {check / floor:>11.2f}×")
 
 
 if __name__ == "__main__":
