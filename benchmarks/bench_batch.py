@@ -215,7 +215,7 @@ def main() -> None:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to run ('' for none)")
     ap.add_argument("--sample", type=int, default=1000, help="documents for the floor and stages (0: none)")
-    ap.add_argument("--repeat", type=int, default=3, help="measurements per document (the least is kept)")
+    ap.add_argument("--repeat", type=int, default=1, help="measurements per document (the least is kept)")
     args = ap.parse_args()
     files = corpus_files(args.corpus)
     n = len(files)

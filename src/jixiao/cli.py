@@ -139,6 +139,7 @@ def _die_with_parent() -> None:
 
 def _worker_main(conn: Connection, policy_arg: str, as_json: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not for workers
     _die_with_parent()
     policy = load_policy(policy_arg)
     done = 0
@@ -302,6 +303,14 @@ class _Pool:
         return _error_outcome(w.task, format_of(path), err, self.as_json)
 
 
+class _Terminated(Exception):
+    """SIGTERM during a batch (``kill``, ``timeout``, a service stopping): stop like Ctrl-C."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def _run(items: list[Path | _Problem], policy_arg: str, pool: _Pool | None, as_json: bool,
          indent: int | None) -> Iterator[Outcome | None]:
     """Outcomes of every item: problems found while walking at once, then the documents."""
@@ -442,6 +451,7 @@ def check(
                         console=err, transient=True, auto_refresh=False, disable=not show_progress)
     task = progress.add_task("check", total=total, rate="—")
     bad = {"error"} if fail_on is FailOn.error else {"error", "warning"}
+    old_term = signal.signal(signal.SIGTERM, _terminate) if pool is not None else None
     try:
         with progress:
             for result in _run(items, policy, pool, as_json, 2 if single else None):
@@ -469,11 +479,11 @@ def check(
                     elapsed = progress.tasks[0].elapsed or 0.0
                     progress.update(task, completed=done, rate=f"{done / elapsed:.1f}" if elapsed else "—")
                     progress.refresh()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Terminated) as exc:
         if pool is not None:
             pool.close()
         _err(err, f"已中断：已完成 {done} / {total} 份，已输出的结果保留", "interrupted")
-        raise typer.Exit(130) from None
+        raise typer.Exit(143 if isinstance(exc, _Terminated) else 130) from None
     except BrokenPipeError:  # `jixiao check dir --json | head`: the reader went away
         if pool is not None:
             pool.close()
@@ -483,6 +493,8 @@ def check(
     finally:
         if pool is not None:
             pool.close()
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
     if total > 1 and not quiet:
         _summary(err, total, unreadable, grades, codes)
     if unreadable:

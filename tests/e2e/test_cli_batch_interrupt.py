@@ -31,9 +31,12 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.parametrize("to_group", [False, True], ids=["parent", "process-group"])
-def test_sigint_stops_cleanly_and_keeps_the_lines_written(tmp_path, to_group):
-    """Ctrl-C in a terminal signals the whole process group; `kill -INT` only the parent."""
+@pytest.mark.parametrize(("sig", "to_group", "code"), [(signal.SIGINT, False, 130), (signal.SIGINT, True, 130),
+                                                       (signal.SIGTERM, False, 143)],
+                         ids=["sigint-parent", "sigint-process-group", "sigterm"])
+def test_interrupt_stops_cleanly_and_keeps_the_lines_written(tmp_path, sig, to_group, code):
+    """Ctrl-C in a terminal signals the whole process group; `kill -INT` only the parent; `kill`
+    (SIGTERM) stops the batch the same way."""
     docs = tmp_path / "docs"
     docs.mkdir()
     for k in range(400):  # far more than can be checked before the interrupt
@@ -46,14 +49,14 @@ def test_sigint_stops_cleanly_and_keeps_the_lines_written(tmp_path, to_group):
         workers = _children(p.pid)
         assert len(workers) == 2, workers
         if to_group:
-            os.killpg(p.pid, signal.SIGINT)
+            os.killpg(p.pid, sig)
         else:
-            p.send_signal(signal.SIGINT)
+            p.send_signal(sig)
         rest, err = p.communicate(timeout=30)
     finally:
         if p.poll() is None:
             p.kill()
-    assert p.returncode == 130, err
+    assert p.returncode == code, err
     lines = [x for x in first + rest.splitlines(keepends=True) if x]
     assert 3 <= len(lines) < 400
     for line in lines:
