@@ -85,6 +85,7 @@ RECYCLE_AFTER = 1000
 # near its start size (measured on the benchmark corpus: peak 76 MB instead of 90-180 MB).
 COLLECT_EVERY = 4
 DEFAULT_TIMEOUT = 120.0
+DEFAULT_MAX_MEMORY = 2048  # MB of address space per worker
 _TICK = 0.25  # seconds between progress refreshes while waiting
 
 
@@ -137,10 +138,29 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker_main(conn: Connection, policy_arg: str, as_json: bool) -> None:
+def _limit_memory(megabytes: int) -> None:
+    """Cap this worker's address space: a document that needs more fails with MemoryError (reported
+    as too large) instead of pushing the machine into swap or the OOM killer. A worker uses about
+    100 MB; LibreOffice (legacy formats, a child of the worker) converts within 1 GB."""
+    if megabytes <= 0:
+        return
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = megabytes * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def _worker_main(conn: Connection, policy_arg: str, as_json: bool, max_memory: int = 0) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not for workers
     _die_with_parent()
+    _limit_memory(max_memory)
     policy = load_policy(policy_arg)
     done = 0
     while True:
@@ -197,17 +217,20 @@ class _Worker:
 class _Pool:
     """``jobs`` worker processes, one document each at a time; see the comment above."""
 
-    def __init__(self, jobs: int, policy_arg: str, as_json: bool, timeout: float | None) -> None:
+    def __init__(self, jobs: int, policy_arg: str, as_json: bool, timeout: float | None,
+                 max_memory: int = 0) -> None:
         self.jobs = jobs
         self.policy_arg = policy_arg
         self.as_json = as_json
         self.timeout = timeout
+        self.max_memory = max_memory
         self.ctx = get_context("fork" if sys.platform.startswith("linux") else "spawn")
         self.workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe(duplex=True)
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.policy_arg, self.as_json), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.policy_arg, self.as_json, self.max_memory),
+                                daemon=True)
         proc.start()
         child.close()
         w = _Worker(proc, parent)
@@ -421,6 +444,9 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度和汇总")] = False,
     timeout: Annotated[float, typer.Option(
         "--timeout", help="多份文档时每份的读取时限（秒），超时的记为无法读取；0 为不限")] = DEFAULT_TIMEOUT,
+    max_memory: Annotated[int, typer.Option(
+        "--max-memory", help="多份文档时每个工作进程的内存上限（MB），超出的文档记为无法读取；0 为不限")
+    ] = DEFAULT_MAX_MEMORY,
 ) -> None:
     """读取、评分并复核自评报告，显示评分表和复核发现。"""
     out = Console(highlight=False, soft_wrap=False)
@@ -440,7 +466,7 @@ def check(
     jobs = max(1, jobs or (os.cpu_count() or 1))
     single = total == 1 and not any(p.is_dir() for p in paths)
     documents = sum(1 for i in items if isinstance(i, Path))
-    pool = _Pool(min(jobs, documents), policy, as_json, timeout or None) if documents > 1 else None
+    pool = _Pool(min(jobs, documents), policy, as_json, timeout or None, max_memory) if documents > 1 else None
     show_progress = not quiet and err.is_terminal and total > 1
     unreadable = failing = done = 0
     shown = 0.0
