@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -100,6 +101,16 @@ def test_several_inputs_and_a_pretty_printed_single_result(tmp_path):
     assert "已汇总 4 份报告" in p.stdout and p.stderr == ""
     names = [r[0] for r in openpyxl.load_workbook(xlsx)["报告汇总"].iter_rows(min_row=2, values_only=True)]
     assert names.count(str(SAMPLE)) == 1 and len(names) == 4
+
+
+def test_output_is_an_ordinary_file(tmp_path):
+    results = _results(tmp_path)
+    xlsx = tmp_path / "汇总.xlsx"
+    assert run("summary", str(results), "-o", str(xlsx)).returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert xlsx.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".jixiao")] == []
 
 
 def test_missing_input_exit_2_and_no_output(tmp_path):

@@ -278,10 +278,17 @@ def _write_workbook(out: Path, rows: list[_Row], spool: IO[bytes], widths: list[
     os.close(fd)
     try:
         wb.save(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp made it private; the summary is an ordinary file
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _unspool(spool: IO[bytes], row: _Row) -> tuple[Cells, list[FindingRow]]:
