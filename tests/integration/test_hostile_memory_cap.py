@@ -47,7 +47,11 @@ def test_memory_hungry_workbook_stopped_by_the_cap(tmp_path):
     assert time.monotonic() - start < 60
     assert p.returncode == 2, p.stderr
     docs = {Path(d["source"]).name: d for d in map(json.loads, p.stdout.splitlines())}
-    assert docs["六十万单元格.xlsx"]["error"]["code"] in {"too_large", "damaged"}
-    assert "MemoryError" in docs["六十万单元格.xlsx"]["error"]["message_en"]
+    error = docs["六十万单元格.xlsx"]["error"]
+    # where the allocation fails decides: a MemoryError the reader reports, or a library that aborts
+    if error["code"] == "crashed":
+        assert "异常退出" in error["message"]
+    else:
+        assert error["code"] in {"too_large", "damaged"} and "MemoryError" in error["message_en"]
     assert docs["a.txt"]["score"]["total"] == 97.84
     assert docs["十号文.xlsx"]["score"]["total"] == 97.84
