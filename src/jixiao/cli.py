@@ -172,18 +172,32 @@ def _worker_main(conn: Connection, policy_arg: str, as_json: bool, max_memory: i
             return
         path: str = task
         out = _outcome(check_file(Path(path), policy), as_json, None)
-        try:
-            conn.send(out)
-        except (BrokenPipeError, OSError):
-            return
-        except Exception as exc:  # an unpicklable result
-            err = ReadError("internal", f"{Path(path).name}：结果无法传回（{type(exc).__name__}），请报告此问题",
-                            f"cannot send the result: {exc!r}")
-            conn.send(_error_outcome(path, format_of(Path(path)), err, as_json))
+        if out.error is not None:
+            gc.collect()  # a failed read (MemoryError above all) leaves its half-built objects in cycles
+        if not _send(conn, out, path, as_json):
+            return  # the parent reports the document as lost
         del out
         done += 1
         if done % COLLECT_EVERY == 0:
             gc.collect()
+
+
+def _send(conn: Connection, out: Outcome, path: str, as_json: bool) -> bool:
+    """Send an outcome; a result that cannot be pickled is sent as an internal error instead.
+    False when nothing could be sent: the worker ends quietly (no traceback on the user's stderr)."""
+    for _ in range(2):
+        try:
+            conn.send(out)
+            return True
+        except (BrokenPipeError, EOFError, OSError):
+            return False
+        except MemoryError:
+            gc.collect()
+        except Exception as exc:  # an unpicklable result
+            err = ReadError("internal", f"{Path(path).name}：结果无法传回（{type(exc).__name__}），请报告此问题",
+                            f"cannot send the result: {exc!r}")
+            out = _error_outcome(path, format_of(Path(path)), err, as_json)
+    return False
 
 
 def _prepare_fork(paths: list[str]) -> None:
