@@ -562,12 +562,15 @@ def rules() -> None:
     from jixiao.writers.terminal import SEVERITY_ZH
 
     t = Table(title="复核规则目录")
-    t.add_column("代码")
-    t.add_column("级别")
-    t.add_column("检查内容")
+    t.add_column("代码", no_wrap=True)
+    t.add_column("级别", no_wrap=True)
+    t.add_column("检查内容", overflow="fold")
     for r in catalogue():
         t.add_row(r.code, SEVERITY_ZH.get(r.severity, r.severity), r.description)
-    Console(highlight=False).print(t)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=160)  # piped into a file: whole descriptions, no "…"
+    console.print(t)
 
 
 @app.command()
@@ -652,7 +655,10 @@ def render(
             from jixiao.writers.report_html import write_report_html
             write_report_html(result, out)
         else:
-            from jixiao.writers.report_html import write_report_pdf
+            from jixiao.writers.report_html import cjk_font_available, write_report_pdf
+            if cjk_font_available() is False:
+                _err(err, "未找到中文字体，PDF 中的汉字可能显示为方框；请安装中文字体（如 fonts-wqy-microhei）",
+                     "no CJK font installed: Chinese text may render as boxes")
             write_report_pdf(result, out)
     except OSError as exc:
         _err(err, f"无法写入 {out}：{exc.strerror or exc}", f"cannot write {out}")
