@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jixiao.model import CheckResult, ReadError, Report
 from jixiao.policy import Policy
-from jixiao.readers import SUPPORTED_EXTS, format_of, read_report
+from jixiao.readers import WALK_EXTS, format_of, read_report
 from jixiao.review import review
 from jixiao.scoring import score_report
 
@@ -55,7 +55,7 @@ def iter_documents(paths: Iterable[Path]) -> Iterator[Path]:
                     if f.startswith((".", "~$")):
                         continue
                     fp = Path(root) / f
-                    if fp.suffix.lower() in SUPPORTED_EXTS:
+                    if fp.suffix.lower() in WALK_EXTS:
                         found.append(fp)
             yield from sorted(found)
         else:

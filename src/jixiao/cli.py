@@ -29,7 +29,7 @@ from jixiao import __version__
 from jixiao.app import check_file
 from jixiao.model import CheckResult, ReadError
 from jixiao.policy import DEFAULT_POLICY, PolicyError, load_policy, shipped_policies
-from jixiao.readers import SUPPORTED_EXTS, format_of
+from jixiao.readers import WALK_EXTS, format_of
 from jixiao.serialize import result_to_dict, to_jsonable
 
 app = typer.Typer(
@@ -428,7 +428,7 @@ def _walk_dir(root: Path) -> list[Path | _Problem]:
         if e.name.startswith((".", "~$")):
             continue
         path = Path(e.path)
-        supported = path.suffix.lower() in SUPPORTED_EXTS
+        supported = path.suffix.lower() in WALK_EXTS
         try:
             is_dir = e.is_dir(follow_symlinks=False)
         except OSError:

@@ -83,10 +83,17 @@ def test_two_tables_on_one_page_stay_apart(tmp_path: Path) -> None:
         ("≤815.31\n万元", "≤815.31万元"),
         ("一级\n指标", "一级指标"),
         ("Windows\nServer", "Windows Server"),
-        ("100\n%", "100 %"),
+        ("100\n%", "100%"),  # a number wrapped before its unit stays whole
         ("  \n", ""),
         ("（一）\n资金", "（一）资金"),
     ],
 )
 def test_join_wrapped(cell: str, expected: str) -> None:
     assert join_wrapped(cell) == expected
+
+
+def test_wrapped_lines_join_without_breaking_numbers() -> None:
+    assert join_wrapped("预算执行率83\n.75%") == "预算执行率83.75%"
+    assert join_wrapped("全年预算数1,070\n.07万元") == "全年预算数1,070.07万元"
+    assert join_wrapped("系统验收\n合格率") == "系统验收合格率"
+    assert join_wrapped("annual\nreport") == "annual report"

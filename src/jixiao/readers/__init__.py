@@ -23,6 +23,9 @@ PDF_EXTS = {".pdf"}
 LEGACY_EXTS = {".doc", ".wps", ".xls", ".et"}
 JSON_EXTS = {".json", ".jsonl"}
 SUPPORTED_EXTS = TEXT_EXTS | WORD_EXTS | EXCEL_EXTS | PDF_EXTS | LEGACY_EXTS | JSON_EXTS
+# What a directory walk picks up: not .jsonl, the results of `check --json` (often written into the
+# very folder being checked), which is read only when named explicitly.
+WALK_EXTS = SUPPORTED_EXTS - {".jsonl"}
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a self-evaluation report is a few dozen KB; refuse huge text
 
@@ -119,4 +122,4 @@ def report_from_text(text: str) -> Report:
     return assemble(parse_text(text))
 
 
-__all__ = ["SUPPORTED_EXTS", "ReadError", "format_of", "read_document", "read_report", "report_from_text"]
+__all__ = ["SUPPORTED_EXTS", "WALK_EXTS", "ReadError", "format_of", "read_document", "read_report", "report_from_text"]

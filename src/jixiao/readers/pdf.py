@@ -194,8 +194,7 @@ def _join_paragraph_lines(lines: list[tuple[float, float, float, str]],
             and not any(prev[0] < t < top for t in table_tops)
         ):
             last_top, last_text = out[-1]
-            joiner = "" if _CJK.match(last_text[-1]) or _CJK.match(text[0]) else " "
-            out[-1] = (last_top, last_text + joiner + text)
+            out[-1] = (last_top, last_text + _joiner(last_text, text) + text)
         else:
             out.append((top, text))
         prev = line
@@ -314,6 +313,15 @@ def _layout(table: Any) -> _PageTable:
     return _PageTable(rows=rows, boxes=ids, box_rows=box_rows, top=float(top), bottom=float(bottom))
 
 
+def _joiner(before: str, after: str) -> str:
+    """What goes between two wrapped lines: a space only between two words of Latin letters.
+
+    CJK text has no spaces, and a number wrapped inside itself ("83" / ".75%") must stay whole.
+    """
+    return " " if before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha() \
+        else ""
+
+
 def join_wrapped(text: str) -> str:
     """Join the lines of a wrapped cell: no space next to CJK, one space between other characters."""
     lines = [line.strip() for line in text.split("\n")]
@@ -322,10 +330,7 @@ def join_wrapped(text: str) -> str:
         return ""
     out = lines[0]
     for line in lines[1:]:
-        if _CJK.match(out[-1]) or _CJK.match(line[0]):
-            out += line
-        else:
-            out += " " + line
+        out += _joiner(out, line) + line
     return out
 
 
