@@ -111,12 +111,13 @@ def findings_view(findings: list[Finding]) -> RenderableType:
         group = [f for f in findings if f.severity == sev]
         if not group:
             continue
-        t = Text()
-        t.append(f"{SEVERITY_ZH[sev]}（{len(group)}）\n", style=SEVERITY_STYLE[sev])
+        parts.append(Text(f"{SEVERITY_ZH[sev]}（{len(group)}）", style=SEVERITY_STYLE[sev]))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style=SEVERITY_STYLE[sev])
+        grid.add_column(overflow="fold")
         for f in group:
-            t.append(f"  [{f.code}] ", style=SEVERITY_STYLE[sev])
-            t.append(f"{f.message}\n")
-        parts.append(t)
+            grid.add_row(f"  [{f.code}]", f.message)
+        parts.append(grid)
     return Panel(Group(*parts), title="复核发现", title_align="left")
 
 
