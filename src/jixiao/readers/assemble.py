@@ -34,7 +34,6 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
 _ORG_END = re.compile(r"(局|厅|委员会|委|院|中心|办公室|办|站|所|会|部|处|校|馆|公司|队|署|馆|政府|街道|镇|乡|科)$")
 _EMPTY = {"", "-", "—", "–", "/", "无", "——", "--", "\\", "／"}
-_NUMBERED_PAREN = re.compile(r"^[（(]\s*\d+\s*[）)]")
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟"
 _PROSE_AMOUNT = rf"[:：为是]?\s*([0-9０-９][0-9０-９,，.．]*|[{_CN_DIGITS}]+?)\s*(亿元|万元|千元|元)"
@@ -64,7 +63,6 @@ class _State:
     fields: dict[str, str] = field(default_factory=dict)
     budget: Budget | None = None
     form_title: str | None = None
-    stated_rate_text: str | None = None
     fund_header_text: str = ""
     headers: dict[str, set[str]] = field(default_factory=lambda: {"fund": set(), "indicator": set()})
 
