@@ -156,10 +156,15 @@ def _limit_memory(megabytes: int) -> None:
         pass
 
 
-def _worker_main(conn: Connection, policy_arg: str, as_json: bool, max_memory: int = 0) -> None:
+def _worker_main(conn: Connection, policy_arg: str, as_json: bool, max_memory: int = 0,
+                 parent_pid: int = 0) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not for workers
     _die_with_parent()
+    if parent_pid and os.getppid() != parent_pid:
+        # the parent died between fork and prctl: no death signal will come, and this process still
+        # holds the parent's end of its pipe, so recv() would never see EOF. Leave now.
+        return
     _limit_memory(max_memory)
     policy = load_policy(policy_arg)
     done = 0
@@ -243,7 +248,8 @@ class _Pool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe(duplex=True)
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.policy_arg, self.as_json, self.max_memory),
+        proc = self.ctx.Process(target=_worker_main,
+                                args=(child, self.policy_arg, self.as_json, self.max_memory, os.getpid()),
                                 daemon=True)
         proc.start()
         child.close()
