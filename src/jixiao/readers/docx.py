@@ -146,28 +146,25 @@ def _int_attr(el: etree._Element | None, default: int) -> int:
         return default
 
 
-def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr:
-        if child.tag == _TC:
+def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children with ``tag``, looking through content controls (w:sdt) and custom XML wrappers."""
+    for child in parent:
+        if child.tag == tag:
             yield child
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _row_cells(content)
+                yield from _children(content, tag)
         elif child.tag == _CUSTOM_XML:
-            yield from _row_cells(child)
+            yield from _children(child, tag)
+
+
+def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
+    return _children(tr, _TC)
 
 
 def _table_row_elements(tbl: etree._Element) -> Iterator[etree._Element]:
-    for child in tbl:
-        if child.tag == _TR:
-            yield child
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
-            if content is not None:
-                yield from _table_row_elements(content)
-        elif child.tag == _CUSTOM_XML:
-            yield from _table_row_elements(child)
+    return _children(tbl, _TR)
 
 
 def cell_text(tc: etree._Element) -> str:
