@@ -6,7 +6,9 @@ at 10), all met: total 7.835… + 90 = 97.84 (优).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal as D
+from pathlib import Path
 
 from jixiao.model import (
     Budget,
@@ -178,3 +180,15 @@ def scores_of(card: ScoreCard) -> list[str]:
     from jixiao.values import fmt
 
     return [fmt(s.score) for s in card.indicators]
+
+
+def roundtrip_sample(write: Callable[[CheckResult, Path], None], out: Path) -> tuple[CheckResult, CheckResult]:
+    """The seed report checked, written with ``write`` to ``out``, and checked again from there."""
+    from jixiao.app import check_file
+    from jixiao.policy import load_policy
+    from tests.conftest import SAMPLE
+
+    policy = load_policy()
+    first = check_file(SAMPLE, policy)
+    write(first, out)
+    return first, check_file(out, policy)

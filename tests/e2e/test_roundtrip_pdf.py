@@ -5,16 +5,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from jixiao.app import check_file
 from jixiao.model import CheckResult
-from jixiao.policy import load_policy
 from jixiao.writers.report_html import write_report_pdf
-from tests.conftest import SAMPLE
-from tests.write_factory import indicator_key, score_key, scores_of, shown_scores
+from tests.write_factory import indicator_key, roundtrip_sample, score_key, scores_of, shown_scores
 
 
 def _cjk_fonts() -> str:
@@ -30,11 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[CheckResult, CheckResult]:
-    policy = load_policy()
-    first = check_file(SAMPLE, policy)
-    out = tmp_path_factory.mktemp("rt") / "report.pdf"
-    write_report_pdf(first, out)
-    return first, check_file(Path(out), policy)
+    return roundtrip_sample(write_report_pdf, tmp_path_factory.mktemp("rt") / "report.pdf")
 
 
 def test_read_back_without_error(both: tuple[CheckResult, CheckResult]) -> None:

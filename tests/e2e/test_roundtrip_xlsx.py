@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from jixiao.app import check_file
 from jixiao.model import CheckResult
-from jixiao.policy import load_policy
 from jixiao.writers.form_xlsx import write_form_xlsx
-from tests.conftest import SAMPLE
-from tests.write_factory import indicator_key, score_key, scores_of, shown_scores
+from tests.write_factory import indicator_key, roundtrip_sample, score_key, scores_of, shown_scores
 
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[CheckResult, CheckResult]:
-    policy = load_policy()
-    first = check_file(SAMPLE, policy)
-    out = tmp_path_factory.mktemp("rt") / "form.xlsx"
-    write_form_xlsx(first, out)
-    return first, check_file(Path(out), policy)
+    return roundtrip_sample(write_form_xlsx, tmp_path_factory.mktemp("rt") / "form.xlsx")
 
 
 def test_read_back_without_error(both: tuple[CheckResult, CheckResult]) -> None:
