@@ -38,6 +38,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from jixiao.model import ReadError
+from jixiao.readers import pdf_tables
 from jixiao.readers.blocks import Document, Paragraph, Table
 from jixiao.readers.safety import check_pdf_file, fail
 
@@ -202,7 +203,8 @@ def _join_paragraph_lines(lines: list[tuple[float, float, float, str]],
 
 
 def _find_tables(page: Any) -> list[Any]:
-    tables = page.find_tables(LINES_SETTINGS)
+    edges = pdf_tables.page_edges(page)
+    tables = pdf_tables.find_tables(page, edges) if edges else []
     if tables:
         closing = []
         for t in tables:
@@ -212,7 +214,7 @@ def _find_tables(page: Any) -> list[Any]:
                     {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
                      "height": 0}
                 )
-        return list(page.find_tables({**LINES_SETTINGS, "explicit_horizontal_lines": closing}))
+        return pdf_tables.find_tables(page, edges, closing)
     found = []
     for bbox in _text_table_regions(page):
         candidates = page.crop(bbox, strict=False).find_tables(TEXT_SETTINGS)
@@ -267,7 +269,7 @@ def _looks_like_table(table_rows: list[list[str | None]]) -> bool:
 
 def _layout(table: Any) -> _PageTable:
     """The table on its grid: merged boxes repeat their text in every covered position."""
-    extracted = table.extract()
+    extracted = pdf_tables.extract(table, table.page.chars)
     rows_cells = [row.cells for row in table.rows]
     n_rows = len(rows_cells)
     n_cols = max((len(r) for r in rows_cells), default=0)
