@@ -116,25 +116,34 @@ def _blocks(container: etree._Element) -> Iterator[Paragraph | Table]:
 
 def paragraph_text(p: etree._Element) -> str:
     parts: list[str] = []
-    _collect_text(p, parts)
-    return "".join(parts)
-
-
-def _collect_text(el: etree._Element, parts: list[str]) -> None:
-    for child in el:
-        tag = child.tag
-        if tag in _SKIP or not isinstance(tag, str):
+    for el in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN):
+        if _skipped(el, p):
             continue
+        tag = el.tag
         if tag == _T:
-            parts.append(child.text or "")
+            parts.append(el.text or "")
         elif tag == _TAB:
             parts.append("\t")
-        elif tag in (_BR, _CR):
-            parts.append("\n")
         elif tag == _NB_HYPHEN:
             parts.append("-")
         else:
-            _collect_text(child, parts)
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _skipped(el: etree._Element, p: etree._Element) -> bool:
+    """Whether ``el`` sits in a subtree of ``p`` whose text is not the paragraph's (see ``_SKIP``)."""
+    parent = el.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag in _SKIP:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _child(parent: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child with ``tag`` (``iterchildren`` filters in C: cheaper than ``find`` or a loop)."""
+    return None if parent is None else next(parent.iterchildren(tag), None)
 
 
 def _int_attr(el: etree._Element | None, default: int) -> int:
@@ -183,17 +192,17 @@ def table_rows(tbl: etree._Element) -> list[list[str]]:
     rows: list[list[str]] = []
     previous: list[str] = []
     for tr in _table_row_elements(tbl):
-        tr_pr = tr.find(_TR_PR)
-        before = _int_attr(tr_pr.find(_GRID_BEFORE) if tr_pr is not None else None, 0)
-        after = _int_attr(tr_pr.find(_GRID_AFTER) if tr_pr is not None else None, 0)
+        tr_pr = _child(tr, _TR_PR)
+        before = _int_attr(_child(tr_pr, _GRID_BEFORE), 0)
+        after = _int_attr(_child(tr_pr, _GRID_AFTER), 0)
         row: list[str] = [""] * min(before, MAX_GRID_COLUMNS)
         for tc in _row_cells(tr):
-            tc_pr = tc.find(_TC_PR)
+            tc_pr = _child(tc, _TC_PR)
             span = 1
             v_merge: etree._Element | None = None
             if tc_pr is not None:
-                span = max(1, _int_attr(tc_pr.find(_GRID_SPAN), 1))
-                v_merge = tc_pr.find(_V_MERGE)
+                span = max(1, _int_attr(_child(tc_pr, _GRID_SPAN), 1))
+                v_merge = _child(tc_pr, _V_MERGE)
             start = len(row)
             if v_merge is not None and v_merge.get(_VAL, "continue") != "restart":
                 text = previous[start] if start < len(previous) else ""
