@@ -16,10 +16,11 @@ Pure: reads a ``Report`` and the review word lists, returns plain data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from jixiao.model import Indicator, Report
@@ -31,6 +32,8 @@ CompletionKind = Literal["partial", "full", "no_problem"]
 
 _QUOTES = "“”\"'‘’《》「」"
 _SENTENCE_BREAKS = "。；;！!？?\n"
+_SENTENCE_RE = re.compile(f"[^{re.escape(_SENTENCE_BREAKS)}]+")
+_SQUASH = str.maketrans("", "", _QUOTES)
 
 
 @dataclass(frozen=True)
@@ -89,13 +92,14 @@ class _Compiled:
     synonym_re: re.Pattern[str] | None
     synonym_of: dict[str, str]
     unit_groups: dict[str, dict[str, Decimal]]
-    partial: tuple[str, ...]
+    partial: tuple[str, ...]  # longest first
     partial_share: tuple[re.Pattern[str], ...]
     partial_exclusions: tuple[str, ...]
-    full: tuple[str, ...]
+    full: tuple[str, ...]  # longest first
     negations: tuple[str, ...]
     intent: tuple[str, ...]
     no_problem: tuple[str, ...]
+    completion_re: re.Pattern[str]  # any completion phrase or share pattern: sentences without one make no claim
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -112,9 +116,10 @@ def _compile(words: Words) -> _Compiled:
     claims = n["claims"]
     comparators = {str(k): str(v) for k, v in n["comparators"].items()}
     suffixes = {str(k): str(v) for k, v in n["suffix_comparators"].items()}
+    # [^\S\n]: spaces that do not end a sentence (the pattern runs over whole texts, not sentences)
     value_re = re.compile(
-        rf"(?P<cmp>{_alt(comparators)})?\s*"
-        r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*"
+        rf"(?P<cmp>{_alt(comparators)})?[^\S\n]*"
+        r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[^\S\n]*"
         rf"(?P<unit>{_alt(claims['units'])})"
         rf"(?P<suf>{_alt(suffixes)})?"
     )
@@ -122,6 +127,8 @@ def _compile(words: Words) -> _Compiled:
     synonym_of = {variant: g[0] for g in groups for variant in g}
     synonym_re = re.compile(_alt(synonym_of)) if synonym_of else None
     completion = n["completion"]
+    phrases = [*completion["partial"], *completion["full"], *completion["no_problem"]]
+    completion_re = re.compile("|".join([_alt(phrases), *(f"(?:{p})" for p in completion["partial_share_patterns"])]))
     return _Compiled(
         value_re=value_re,
         comparators=comparators,
@@ -136,13 +143,14 @@ def _compile(words: Words) -> _Compiled:
         synonym_re=synonym_re,
         synonym_of=synonym_of,
         unit_groups={g: {str(u): _dec(f) for u, f in units.items()} for g, units in n["unit_factors"].items()},
-        partial=tuple(completion["partial"]),
+        partial=tuple(sorted(completion["partial"], key=len, reverse=True)),
         partial_share=tuple(re.compile(p) for p in completion["partial_share_patterns"]),
         partial_exclusions=tuple(sorted(completion["partial_exclusions"], key=len, reverse=True)),
-        full=tuple(completion["full"]),
+        full=tuple(sorted(completion["full"], key=len, reverse=True)),
         negations=tuple(sorted(completion["negations"], key=len, reverse=True)),
         intent=tuple(completion["intent"]),
         no_problem=tuple(completion["no_problem"]),
+        completion_re=completion_re,
     )
 
 
@@ -161,18 +169,26 @@ def narrative_parts(report: Report) -> list[tuple[str | None, str]]:
 
 
 def _sentences(text: str) -> Iterator[str]:
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_BREAKS:
-            if text[start:i].strip():
-                yield text[start:i].strip()
-            start = i + 1
-    if text[start:].strip():
-        yield text[start:].strip()
+    for m in _SENTENCE_RE.finditer(text):
+        sentence = m.group().strip()
+        if sentence:
+            yield sentence
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of ``text``, without the spaces around it."""
+    spans: list[tuple[int, int]] = []
+    for m in _SENTENCE_RE.finditer(text):
+        raw = m.group()
+        body = raw.strip()
+        if body:
+            start = m.start() + len(raw) - len(raw.lstrip())
+            spans.append((start, start + len(body)))
+    return spans
 
 
 def _squash(text: str) -> str:
-    return "".join(ch for ch in text if not ch.isspace() and ch not in _QUOTES)
+    return "".join(text.translate(_SQUASH).split())
 
 
 _FILLER_MEMO: dict[tuple[int, str], str] = {}
@@ -247,54 +263,67 @@ def _convert(number: Decimal, claim_unit: str | None, ind_unit: str | None, c: _
 
 def extract_value_claims(text: str, words: Words, section: str | None = None) -> list[ValueClaim]:
     """Every ``<term><comparator?><number><unit>`` of ``text`` whose term may name an indicator."""
-    c = _compile(words)
+    return _value_claims(text, _compile(words), section)
+
+
+def _value_claims(text: str, c: _Compiled, section: str | None) -> list[ValueClaim]:
+    # One pass of the pattern over the whole text; only texts with a value are cut into sentences.
+    matches = list(c.value_re.finditer(text))
+    if not matches:
+        return []
+    spans = _sentence_spans(text)
+    starts = [a for a, _ in spans]
     out: list[ValueClaim] = []
-    for sentence in _sentences(text):
-        last_end = 0
-        for m in c.value_re.finditer(sentence):
-            start = m.start()
-            num_text, unit = m.group("num"), m.group("unit")
-            prev_end, last_end = last_end, m.end()
-            if _is_year(num_text, unit):
-                continue
-            if sentence[m.end("unit"):m.end("unit") + 1].isdigit():
-                continue
-            # the subject: back to the previous clause break or value
-            i = start
-            while i > prev_end and sentence[i - 1] not in c.clause_breaks:
-                i -= 1
-            raw_subject = sentence[i:start].strip()
-            subject = _strip_fillers(_squash(raw_subject), c)
-            if not subject or any(mk in subject for mk in c.markers) or subject.endswith("的"):
-                continue
-            cmp_word = m.group("cmp") or ""
-            operator = c.comparators.get(cmp_word, "")
-            if m.group("suf"):
-                operator = c.suffixes.get(m.group("suf"), operator)
-            try:
-                number = Decimal(num_text)
-            except InvalidOperation:  # pragma: no cover - the pattern only matches numbers
-                continue
-            # as written, for messages: the subject and the value, without a plain 为/是
-            value_start = m.start("num") if operator == "" and not m.group("suf") and cmp_word else m.start()
-            quote = (raw_subject + sentence[value_start:m.end()]).strip()
-            text_shown = sentence[value_start:m.end()].strip()
-            terms = tuple(
-                t for t in (_strip_fillers(p, c) for p in c.conjunction_re.split(subject)) if t
+    current = -1
+    last_end = 0
+    for m in matches:
+        k = bisect_right(starts, m.start("num")) - 1
+        if k < 0:
+            continue  # pragma: no cover - a number is always inside a sentence
+        s_start, s_end = spans[k]
+        if k != current:
+            current, last_end = k, s_start
+        start = max(m.start(), s_start)
+        num_text, unit = m.group("num"), m.group("unit")
+        prev_end, last_end = last_end, m.end()
+        if _is_year(num_text, unit):
+            continue
+        if text[m.end("unit"):m.end("unit") + 1].isdigit():
+            continue
+        # the subject: back to the previous clause break or value
+        i = start
+        while i > prev_end and text[i - 1] not in c.clause_breaks:
+            i -= 1
+        raw_subject = text[i:start].strip()
+        subject = _strip_fillers(_squash(raw_subject), c)
+        if not subject or any(mk in subject for mk in c.markers) or subject.endswith("的"):
+            continue
+        cmp_word = m.group("cmp") or ""
+        operator = c.comparators.get(cmp_word, "")
+        if m.group("suf"):
+            operator = c.suffixes.get(m.group("suf"), operator)
+        try:
+            number = Decimal(num_text)
+        except InvalidOperation:  # pragma: no cover - the pattern only matches numbers
+            continue
+        # as written, for messages: the subject and the value, without a plain 为/是
+        value_start = m.start("num") if operator == "" and not m.group("suf") and cmp_word else start
+        quote = (raw_subject + text[value_start:m.end()]).strip()
+        text_shown = text[value_start:m.end()].strip()
+        terms = tuple(t for t in (_strip_fillers(p, c) for p in c.conjunction_re.split(subject)) if t)
+        out.append(
+            ValueClaim(
+                subject=subject,
+                terms=terms or (subject,),
+                operator=operator,
+                number=number,
+                unit=unit,
+                text=text_shown,
+                quote=quote,
+                sentence=text[s_start:s_end],
+                section=section,
             )
-            out.append(
-                ValueClaim(
-                    subject=subject,
-                    terms=terms or (subject,),
-                    operator=operator,
-                    number=number,
-                    unit=unit,
-                    text=text_shown,
-                    quote=quote,
-                    sentence=sentence,
-                    section=section,
-                )
-            )
+        )
     return out
 
 
@@ -318,45 +347,85 @@ class _Candidate:
         return self.tier, self.unit_same, self.score
 
 
-def _match_term(
-    term: str, claim: ValueClaim, indicators: list[Indicator], c: _Compiled
-) -> tuple[_Candidate | None, int]:
-    """The indicator ``term`` names (or None), and how many indicators were candidates."""
-    cterm = _canon(term, c)
-    thead = _head(cterm, c)
-    cands: list[_Candidate] = []
+@dataclass(frozen=True)
+class _Form:
+    """An indicator's name as matched against subjects (computed once per report)."""
+
+    index: int
+    indicator: Indicator
+    name: str  # squashed, fillers stripped
+    cname: str  # with synonyms read as their group's first term
+    head: str | None  # the metric head of ``cname``
+    qualifier_bigrams: frozenset[str]  # of ``cname`` without its head
+
+
+_NAME_MEMO: dict[tuple[int, str], tuple[str, str, str | None, frozenset[str]] | None] = {}
+
+
+def _name_form(raw: str, c: _Compiled) -> tuple[str, str, str | None, frozenset[str]] | None:
+    """(name, canonical name, head, qualifier bigrams) of an indicator name; memoised, names recur."""
+    key = (id(c), raw)
+    if key in _NAME_MEMO:
+        return _NAME_MEMO[key]
+    if len(_NAME_MEMO) > 50_000:
+        _NAME_MEMO.clear()
+    name = _strip_fillers(_squash(raw), c)
+    form: tuple[str, str, str | None, frozenset[str]] | None = None
+    if name:
+        cname = _canon(name, c)
+        head = _head(cname, c)
+        form = (name, cname, head, frozenset(_bigrams(cname[: -len(head)])) if head else frozenset())
+    _NAME_MEMO[key] = form
+    return form
+
+
+def _forms(indicators: list[Indicator], c: _Compiled) -> list[_Form]:
+    out: list[_Form] = []
     for idx, ind in enumerate(indicators):
         if ind.target is None and ind.actual is None:
             continue
-        name = _strip_fillers(_squash(ind.name), c)
-        if not name:
-            continue
+        form = _name_form(ind.name, c)
+        if form is not None:
+            out.append(_Form(idx, ind, *form))
+    return out
+
+
+def _match_term(term: str, claim: ValueClaim, forms: list[_Form], c: _Compiled) -> tuple[_Candidate | None, int]:
+    """The indicator ``term`` names (or None), and how many indicators were candidates."""
+    cterm = _canon(term, c)
+    thead = _head(cterm, c)
+    tq_bigrams: set[str] | None = None
+    tq_core = ""
+    cands: list[_Candidate] = []
+    for f in forms:
+        name, cname, ind = f.name, f.cname, f.indicator
+        # by name: the subject holds the whole name (longer names are more specific), or the name
+        # holds the subject (then every such name fits equally: two of them are ambiguous)
+        if name in term or (len(term) >= 4 and term in name):
+            how: Literal["name", "synonym", "key_terms"] = "name"
+            tier, score = 2, len(name) if name in term else 0
+        elif cname in cterm or (len(cterm) >= 4 and cterm in cname):
+            how, tier, score = "synonym", 2, len(cname) if cname in cterm else 0
+        else:
+            nhead = f.head
+            if thead is None or nhead is None or not (thead.endswith(nhead) or nhead.endswith(thead)):
+                continue
+            if tq_bigrams is None:
+                tq = cterm[: -len(thead)]
+                tq_bigrams = _bigrams(tq)
+                tq_core = tq
+                for w in c.weak:
+                    tq_core = tq_core.replace(w, "")
+            score = len(tq_bigrams & f.qualifier_bigrams)
+            if score == 0 and tq_core:
+                continue
+            how = "synonym" if cterm != term or cname != name else "key_terms"
+            tier = 1
         value = _convert(claim.number, claim.unit, ind.unit, c)
         if value is None:
             continue
         unit_same = bool(ind.unit) and _same_unit(claim.unit, ind.unit)
-        cname = _canon(name, c)
-        # by name: the subject holds the whole name (longer names are more specific), or the name
-        # holds the subject (then every such name fits equally: two of them are ambiguous)
-        if name in term or (len(term) >= 4 and term in name):
-            cands.append(_Candidate(idx, 2, unit_same, len(name) if name in term else 0, "name", value))
-            continue
-        if cname in cterm or (len(cterm) >= 4 and cterm in cname):
-            cands.append(_Candidate(idx, 2, unit_same, len(cname) if cname in cterm else 0, "synonym", value))
-            continue
-        nhead = _head(cname, c)
-        if thead is None or nhead is None or not (thead.endswith(nhead) or nhead.endswith(thead)):
-            continue
-        tq = cterm[: -len(thead)]
-        nq = cname[: -len(nhead)]
-        shared = len(_bigrams(tq) & _bigrams(nq))
-        tq_core = tq
-        for w in c.weak:
-            tq_core = tq_core.replace(w, "")
-        if shared == 0 and tq_core:
-            continue
-        how: Literal["synonym", "key_terms"] = "synonym" if cterm != term or cname != name else "key_terms"
-        cands.append(_Candidate(idx, 1, unit_same, shared, how, value))
+        cands.append(_Candidate(f.index, tier, unit_same, score, how, value))
     if not cands:
         return None, 0
     cands.sort(key=lambda x: x.rank, reverse=True)
@@ -390,35 +459,40 @@ def _consistent(value: Decimal, operator: str, ind: Indicator) -> bool:
 
 def indicator_claims(report: Report, words: Words) -> list[IndicatorClaim]:
     """Every value claim of the prose attached to the indicator it names, with its consistency."""
-    c = _compile(words)
+    return Narrative(report, words).indicator_claims
+
+
+def _indicator_claims(claims: Iterable[ValueClaim], indicators: list[Indicator], c: _Compiled) -> list[IndicatorClaim]:
     out: list[IndicatorClaim] = []
-    for title, text in narrative_parts(report):
-        for claim in extract_value_claims(text, words, title):
-            pairs: list[tuple[str, _Candidate]] = []
-            if len(claim.terms) > 1:  # A和B不低于95%: one value for each name
-                for term in claim.terms:
-                    cand, _ = _match_term(term, claim, report.indicators, c)
-                    if cand is not None:
-                        pairs.append((term, cand))
-                if len(pairs) < 2 or len({cand.index for _, cand in pairs}) < len(pairs):
-                    pairs = []  # not two names (及时率 holds a 及): read the subject whole
-            if not pairs:
-                whole, _ = _match_term(claim.subject, claim, report.indicators, c)
-                if whole is not None:
-                    pairs.append((claim.subject, whole))
-            for term, cand in pairs:
-                ind = report.indicators[cand.index]
-                out.append(
-                    IndicatorClaim(
-                        index=cand.index,
-                        indicator=ind.name,
-                        claim=claim,
-                        term=term,
-                        how=cand.how,
-                        consistent=_consistent(cand.value, claim.operator, ind),
-                        value=cand.value,
-                    )
+    forms: list[_Form] | None = None
+    for claim in claims:
+        if forms is None:
+            forms = _forms(indicators, c)
+        pairs: list[tuple[str, _Candidate]] = []
+        if len(claim.terms) > 1:  # A和B不低于95%: one value for each name
+            for term in claim.terms:
+                cand, _ = _match_term(term, claim, forms, c)
+                if cand is not None:
+                    pairs.append((term, cand))
+            if len(pairs) < 2 or len({cand.index for _, cand in pairs}) < len(pairs):
+                pairs = []  # not two names (及时率 holds a 及): read the subject whole
+        if not pairs:
+            whole, _ = _match_term(claim.subject, claim, forms, c)
+            if whole is not None:
+                pairs.append((claim.subject, whole))
+        for term, cand in pairs:
+            ind = indicators[cand.index]
+            out.append(
+                IndicatorClaim(
+                    index=cand.index,
+                    indicator=ind.name,
+                    claim=claim,
+                    term=term,
+                    how=cand.how,
+                    consistent=_consistent(cand.value, claim.operator, ind),
+                    value=cand.value,
                 )
+            )
     return out
 
 
@@ -443,11 +517,17 @@ def _clause(sentence: str, start: int, end: int, c: _Compiled) -> str:
 
 def completion_claims(report: Report, words: Words) -> list[CompletionClaim]:
     """Statements of partial completion, full completion and "no problems", in document order."""
-    c = _compile(words)
+    return Narrative(report, words).completion_claims
+
+
+def _completion_claims(parts: list[tuple[str | None, str]], c: _Compiled) -> list[CompletionClaim]:
     out: list[CompletionClaim] = []
-    for title, text in narrative_parts(report):
+    for title, text in parts:
+        if c.completion_re.search(text) is None:
+            continue  # no phrase anywhere in the text: no sentence of it makes a claim
         for sentence in _sentences(text):
-            out.extend(_sentence_claims(sentence, title, c))
+            if c.completion_re.search(sentence) is not None:
+                out.extend(_sentence_claims(sentence, title, c))
     return out
 
 
@@ -471,9 +551,10 @@ def _sentence_claims(sentence: str, title: str | None, c: _Compiled) -> Iterator
     # partial: 完成率低, 未完成, 偏离 … (but not 未偏离, nor the title words 偏离绩效目标的原因)
     masked = sentence
     for ex in c.partial_exclusions:
-        masked = masked.replace(ex, "＃" * len(ex))
+        if ex in masked:
+            masked = masked.replace(ex, "＃" * len(ex))
     if not found_no_problem:
-        for phrase in sorted(c.partial, key=len, reverse=True):
+        for phrase in c.partial:
             pos = masked.find(phrase)
             if pos < 0:
                 continue
@@ -482,7 +563,7 @@ def _sentence_claims(sentence: str, title: str | None, c: _Compiled) -> Iterator
             yield CompletionClaim("partial", phrase, _clause(sentence, pos, pos + len(phrase), c), sentence, title)
             break
     # full: 全部完成, 均已完成 (not 未全部完成, nor 力争全部完成)
-    for phrase in sorted(c.full, key=len, reverse=True):
+    for phrase in c.full:
         pos = sentence.find(phrase)
         if pos < 0 or _negated(sentence, pos, c):
             continue
@@ -491,6 +572,34 @@ def _sentence_claims(sentence: str, title: str | None, c: _Compiled) -> Iterator
             continue
         yield CompletionClaim("full", phrase, clause, sentence, title)
         break
+
+
+# --------------------------------------------------------------------------------------------
+# per report, once
+
+
+class Narrative:
+    """The claims of one report's prose, each computed once and shared by the rules that read them."""
+
+    def __init__(self, report: Report, words: Words) -> None:
+        self.report = report
+        self._c = _compile(words)
+
+    @cached_property
+    def parts(self) -> list[tuple[str | None, str]]:
+        return narrative_parts(self.report)
+
+    @cached_property
+    def value_claims(self) -> list[ValueClaim]:
+        return [claim for title, text in self.parts for claim in _value_claims(text, self._c, title)]
+
+    @cached_property
+    def indicator_claims(self) -> list[IndicatorClaim]:
+        return _indicator_claims(self.value_claims, self.report.indicators, self._c)
+
+    @cached_property
+    def completion_claims(self) -> list[CompletionClaim]:
+        return _completion_claims(self.parts, self._c)
 
 
 # --------------------------------------------------------------------------------------------
@@ -514,6 +623,7 @@ def mentions(text: str, name: str, words: Words, overlap: int = 4) -> bool:
 __all__ = [
     "CompletionClaim",
     "IndicatorClaim",
+    "Narrative",
     "ValueClaim",
     "completion_claims",
     "extract_value_claims",

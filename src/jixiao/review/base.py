@@ -12,10 +12,11 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from jixiao.claims import Narrative
 from jixiao.model import SEVERITIES, Finding, Indicator, IndicatorScore, Report, ScoreCard, Section, Severity
 from jixiao.policy import Policy
 from jixiao.values import fmt
@@ -121,6 +122,11 @@ class ReviewContext:
     def section_text(self, keywords: Iterable[str]) -> tuple[Section | None, str]:
         """The first section whose title contains any of ``keywords``, with its sub-sections' bodies."""
         return section_with_children(self.report.sections, tuple(keywords))
+
+    @cached_property
+    def narrative(self) -> Narrative:
+        """The prose's claims (values, completion), read once per report and shared by the N rules."""
+        return Narrative(self.report, self.words)
 
 
 RuleFn = Callable[[ReviewContext], Iterable[Finding]]

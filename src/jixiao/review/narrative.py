@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from jixiao.claims import CompletionClaim, IndicatorClaim, completion_claims, indicator_claims
+from jixiao.claims import CompletionClaim, IndicatorClaim
 from jixiao.model import Finding, Indicator
 from jixiao.review.base import ReviewContext, pct, rule, value_text
 from jixiao.values import fmt
@@ -30,7 +30,7 @@ def _stated(ic: IndicatorClaim) -> str:
 @rule("N01", "warning", "报告正文对某指标所述数值与指标表中的目标值、完成值矛盾")
 def n01_value_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
     by_index: dict[int, list[IndicatorClaim]] = {}
-    for ic in indicator_claims(ctx.report, ctx.words):
+    for ic in ctx.narrative.indicator_claims:
         if not ic.consistent:
             by_index.setdefault(ic.index, []).append(ic)
     for index in sorted(by_index):
@@ -82,7 +82,7 @@ def n02_completion_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
     report = ctx.report
     if not report.indicators:
         return
-    claims = completion_claims(report, ctx.words)
+    claims = ctx.narrative.completion_claims
     partial = [c for c in claims if c.kind == "partial"]
     full = [c for c in claims if c.kind == "full"]
     scored = list(ctx.indicators())
@@ -122,7 +122,7 @@ def n02_completion_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
 
 @rule("N03", "warning", "报告称不存在问题（暂无问题、未偏离），但执行率偏低或有指标未完成")
 def n03_no_problem_claimed(ctx: ReviewContext) -> Iterable[Finding]:
-    claims = [c for c in completion_claims(ctx.report, ctx.words) if c.kind == "no_problem"]
+    claims = [c for c in ctx.narrative.completion_claims if c.kind == "no_problem"]
     if not claims:
         return
     problems: list[str] = []
