@@ -23,6 +23,7 @@ from typing import Any
 
 from pdfplumber import utils
 from pdfplumber.table import Table, merge_edges
+from pdfplumber.utils.text import LIGATURES
 
 # pdfplumber's defaults for the ``lines`` strategy (TableSettings).
 SNAP = 3
@@ -30,27 +31,37 @@ JOIN = 3
 EDGE_MIN_LENGTH = 3
 EDGE_MIN_LENGTH_PREFILTER = 1
 INTERSECTION = 3
+# pdfplumber's defaults for text (WordExtractor).
+X_TOLERANCE = 3
+Y_TOLERANCE = 3
 
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]
 
 
 def page_edges(page: Any) -> list[dict[str, Any]]:
-    """The page's ruling lines as pdfplumber's ``lines`` strategy filters them (before merging)."""
+    """The page's ruling lines as pdfplumber's ``lines`` strategy has them before finding cells.
+
+    Filtered, snapped and joined (``merge_edges``) but not yet stripped of short edges, so that
+    :func:`find_tables` can add closing lines and merge again cheaply: snapping and joining edges
+    that are already snapped and joined changes nothing (snapped positions are more than the
+    tolerance apart, joined edges more than the tolerance apart), so merging these with extra lines
+    gives what merging the raw edges with them gives.
+    """
     edges = page.edges
-    return utils.filter_edges(edges, "v", min_length=EDGE_MIN_LENGTH_PREFILTER) + utils.filter_edges(
+    raw = utils.filter_edges(edges, "v", min_length=EDGE_MIN_LENGTH_PREFILTER) + utils.filter_edges(
         edges, "h", min_length=EDGE_MIN_LENGTH_PREFILTER
     )
+    return merge_edges(raw, SNAP, SNAP, JOIN, JOIN) if raw else []
 
 
 def find_tables(
-    page: Any, base_edges: list[dict[str, Any]], extra_h: list[dict[str, Any]] | None = None
+    page: Any, edges: list[dict[str, Any]], extra_h: list[dict[str, Any]] | None = None
 ) -> list[Table]:
-    """Tables from ``base_edges`` plus horizontal lines ``extra_h``, as ``page.find_tables`` finds them."""
-    edges = list(base_edges)
-    for line in extra_h or ():
-        edges.extend(e for e in utils.obj_to_edges(line) if e["orientation"] == "h")
-    edges = merge_edges(edges, SNAP, SNAP, JOIN, JOIN)
+    """Tables from ``page_edges(page)`` plus horizontal lines ``extra_h``, as ``page.find_tables`` finds them."""
+    if extra_h:
+        extra = [e for line in extra_h for e in utils.obj_to_edges(line) if e["orientation"] == "h"]
+        edges = merge_edges(edges + extra, SNAP, SNAP, JOIN, JOIN)
     edges = utils.filter_edges(edges, min_length=EDGE_MIN_LENGTH)
     cells = _cells(_intersections(edges))
     return [Table(page, group) for group in _group(cells)]
@@ -187,6 +198,43 @@ def extract(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]]
                 arr.append(None)
                 continue
             cell_chars = in_box.get(tuple(cell))  # type: ignore[arg-type]
-            arr.append(utils.extract_text(cell_chars) if cell_chars else "")
+            arr.append(cell_text(cell_chars) if cell_chars else "")
         out.append(arr)
     return out
+
+
+def cell_text(chars: list[dict[str, Any]]) -> str:
+    """``pdfplumber.utils.extract_text(chars)`` with the default settings, quicker for one line.
+
+    Most cells hold one line of upright text (every top within the line tolerance); then the words
+    are the characters in x order split at blanks and at gaps wider than the tolerance, joined with
+    a space, exactly as pdfplumber's ``WordExtractor`` and ``extract_text`` would make them. Anything
+    else (several lines, rotated characters) goes to pdfplumber.
+    """
+    tops = [c["top"] for c in chars]
+    if max(tops) - min(tops) > Y_TOLERANCE or not all(c["upright"] for c in chars):
+        return str(utils.extract_text(chars))
+    words: list[str] = []
+    word: list[str] = []
+    prev: dict[str, Any] | None = None
+    for ch in sorted(chars, key=lambda c: c["x0"]):
+        text = ch["text"]
+        if text.isspace():
+            if word:
+                words.append("".join(word))
+            word, prev = [], None
+            continue
+        if not text:  # pdfplumber: "" is "in" its empty punctuation string, so it is a word of its own
+            if word:
+                words.append("".join(word))
+            words.append("")
+            word, prev = [], None
+            continue
+        if prev is not None and (ch["x0"] < prev["x0"] or ch["x0"] > prev["x1"] + X_TOLERANCE):
+            words.append("".join(word))
+            word = []
+        word.append(LIGATURES.get(text, text))
+        prev = ch
+    if word:
+        words.append("".join(word))
+    return " ".join(words)
