@@ -2,6 +2,10 @@
 
 Everything here looks at a bounded number of bytes: the first bytes of the file (its magic), the
 zip central directory (sizes as declared, nothing is inflated) or a streamed scan of an OLE file.
+For a workbook, ``check_office_zip(..., max_cells=N)`` also streams each worksheet part (1 MB at a
+time, never a whole part in memory) and counts the cells a parser would create: ``<c>`` elements
+plus the area of every ``<mergeCell ref=...>`` (openpyxl makes one object per merged cell, so one
+short element can cost millions). The ``<dimension>`` a sheet declares is not trusted.
 Each problem becomes a ``ReadError`` whose ``message`` is one Chinese line naming the file.
 
 Error codes used by the office readers:
@@ -19,7 +23,13 @@ Error codes used by the office readers:
 
 from __future__ import annotations
 
+import codecs
+import functools
+import html
+import posixpath
+import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Literal
 
@@ -103,10 +113,12 @@ def is_encrypted_ole(path: Path) -> bool:
     return False
 
 
-def check_office_zip(path: Path, kind: OfficeKind) -> None:
+def check_office_zip(path: Path, kind: OfficeKind, max_cells: int | None = None) -> None:
     """Raise ``ReadError`` unless ``path`` looks like a sound, reasonably sized ``kind`` file.
 
-    Reads the first bytes and the zip central directory only; nothing is decompressed.
+    Reads the first bytes and the zip central directory; nothing is decompressed, except with
+    ``max_cells`` (workbooks): then the worksheet parts are streamed and their cells counted
+    (``too_large`` when the workbook holds more than ``max_cells``, see ``check_workbook_cells``).
     """
     check_file(path)
     head = read_head(path, 8)
@@ -136,8 +148,7 @@ def check_office_zip(path: Path, kind: OfficeKind) -> None:
             f"not a {label_en} (bad file signature)",
         )
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
+        zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:
         raise fail(
             path,
@@ -145,17 +156,21 @@ def check_office_zip(path: Path, kind: OfficeKind) -> None:
             f"文件已损坏（不是完整的 {label}），无法读取",
             f"the file is damaged (not a complete {label_en}): {e}",
         ) from e
-    _check_zip_sizes(path, infos)
-    names = {i.filename for i in infos}
-    if _MAIN_PART[kind] not in names and not _has_main_part(names, kind):
-        other = "docx" if kind == "xlsx" else "xlsx"
-        if _MAIN_PART[other] in names:
-            what = f"文件实际是 {_KIND_NAME[other]}，不是 {label}，无法按 {label}读取"
-        elif "ppt/presentation.xml" in names:
-            what = f"文件实际是 PowerPoint 演示文稿，不是 {label}"
-        else:
-            what = f"文件是压缩包，但不是 {label}，无法读取"
-        raise fail(path, "not_office", what, f"a zip file but not a {label_en}")
+    with zf:
+        infos = zf.infolist()
+        _check_zip_sizes(path, infos)
+        names = {i.filename for i in infos}
+        if _MAIN_PART[kind] not in names and not _has_main_part(names, kind):
+            other = "docx" if kind == "xlsx" else "xlsx"
+            if _MAIN_PART[other] in names:
+                what = f"文件实际是 {_KIND_NAME[other]}，不是 {label}，无法按 {label}读取"
+            elif "ppt/presentation.xml" in names:
+                what = f"文件实际是 PowerPoint 演示文稿，不是 {label}"
+            else:
+                what = f"文件是压缩包，但不是 {label}，无法读取"
+            raise fail(path, "not_office", what, f"a zip file but not a {label_en}")
+        if max_cells is not None:
+            check_workbook_cells(path, zf, max_cells)
 
 
 def _has_main_part(names: set[str], kind: OfficeKind) -> bool:
@@ -188,6 +203,221 @@ def _check_zip_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
         ):
             raise fail(path, "too_large", *too_large)
+
+
+# --- workbook cell count, before a parser builds the cells --------------------------------------
+
+# openpyxl's order of preference when it looks for the workbook part in [Content_Types].xml
+_WORKBOOK_TYPES = tuple(
+    t % kind
+    for t, kind in (
+        ("application/vnd.ms-excel.%s.macroEnabled.main+xml", "template"),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.%s.main+xml", "template"),
+        ("application/vnd.ms-excel.%s.macroEnabled.main+xml", "sheet"),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.%s.main+xml", "sheet"),
+    )
+)
+_SMALL_PART_BYTES = 1024 * 1024  # content types, workbook and its relationships: a few KB
+_MAX_TAG_BYTES = 64 * 1024  # a start tag longer than this is not something Excel writes
+_PREFIX = rb"(?:[^\s<>/:=\"'!?]+:)?"  # any namespace prefix: the parser matches the namespace, not the prefix
+_CELL_START = re.compile(b"<" + _PREFIX + rb"c[\s/>]")
+_MERGE_TAG = re.compile(b"<" + _PREFIX + rb"mergeCell[\s/>][^<>]*")
+_MERGE_START = re.compile(b"<" + _PREFIX + rb"mergeCell[\s/>]")
+_MERGE_PLAIN = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"/>')
+_REF_ATTR = re.compile(rb"""(?<![^\s])ref\s*=\s*(?:"([^"<]*)"|'([^'<]*)')""")
+_RANGE = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Za-z]{1,3})\$?([0-9]{1,7}))?")
+_ATTR = re.compile(r"""([^\s=<>/"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+class _Unusual(Exception):
+    """A worksheet part no spreadsheet program writes (DTD, endless merge tag)."""
+
+
+def check_workbook_cells(path: Path, zf: zipfile.ZipFile, max_cells: int) -> None:
+    """``too_large`` when the worksheets hold more than ``max_cells`` cells, merged cells included.
+
+    The worksheet parts are found as openpyxl finds them ([Content_Types].xml → workbook part → its
+    relationships → each ``<sheet r:id>``); when that cannot be followed, every part is counted.
+    Each part is streamed 1 MB at a time. A part that cannot be inflated is left to the parser
+    (which reports the damage); a DTD in a worksheet (entities can hide cells) is ``damaged``.
+    """
+    names = set(zf.namelist())
+    try:
+        parts = _sheet_parts(zf, names)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError):
+        parts = None
+    if not parts:
+        parts = [(name, name) for name in sorted(names)]
+    # A cell takes at least 4 bytes ("<c/>"): when the parts are small, only merged areas can be
+    # over the limit, and their cells need no counting (a normal workbook: merges only).
+    bound = sum(zf.getinfo(target).file_size for target, _ in parts) // 4
+    if bound <= max_cells and bound + _tally(path, zf, parts, max_cells, count_cells=False) <= max_cells:
+        return
+    _tally(path, zf, parts, max_cells, count_cells=True)
+
+
+def _tally(path: Path, zf: zipfile.ZipFile, parts: list[tuple[str, str]], max_cells: int, count_cells: bool) -> int:
+    """Cells (with ``count_cells``, else merged cells only) of all parts; raises once over ``max_cells``."""
+    counted: dict[str, int] = {}
+    total = 0
+    for target, sheet in parts:
+        n = counted.get(target)
+        if n is None:
+            try:
+                n = counted[target] = _count_part_cells(zf, target, count_cells, max_cells - total)
+            except _Unusual as e:
+                raise fail(
+                    path,
+                    "damaged",
+                    f"工作表“{sheet}”{e}（Excel/WPS 不会这样保存，疑似恶意构造的文件），无法读取",
+                    f"worksheet {sheet!r}: unusual markup ({e})",
+                ) from None
+        total += n
+        if total > max_cells:
+            where = f"工作表“{sheet}”" if total == n else f"到工作表“{sheet}”为止，各工作表"
+            raise fail(
+                path,
+                "too_large",
+                f"{where}单元格过多（含合并单元格已数到 {total} 个，超过上限 {max_cells} 个），无法读取",
+                f"too many cells: {total} counted up to sheet {sheet!r} (limit {max_cells})",
+            )
+    return total
+
+
+def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]] | None:
+    """(part, sheet name) of each sheet as openpyxl resolves them; None when that cannot be followed."""
+    types = _read_small(zf, names, "[Content_Types].xml")
+    if types is None:
+        return None
+    overrides = {a.get("ContentType"): a.get("PartName", "") for a in _tags(types, "Override", "main")}
+    workbook = next((overrides[t] for t in _WORKBOOK_TYPES if t in overrides), None)
+    workbook = workbook[1:] if workbook else "xl/workbook.xml"
+    folder, base = posixpath.split(workbook)
+    rels_path = posixpath.join(folder, "_rels", f"{base}.rels")
+    rels = _read_small(zf, names, rels_path)
+    book = _read_small(zf, names, workbook)
+    if rels is None or book is None:
+        return None
+    parent = posixpath.split(posixpath.dirname(rels_path))[0]
+    targets: dict[str, str] = {}
+    for a in _tags(rels, "Relationship"):
+        target = a.get("Target", "")
+        if a.get("TargetMode") == "External" or not target:
+            continue
+        targets[a.get("Id", "")] = target[1:] if target.startswith("/") else posixpath.normpath(
+            posixpath.join(parent, target))
+    parts = []
+    for a in _tags(book, "sheet"):
+        name = a.get("name", "")
+        for key, value in a.items():
+            if key.endswith(":id") and targets.get(value) in names:
+                parts.append((targets[value], name))
+    return parts or None
+
+
+def _read_small(zf: zipfile.ZipFile, names: set[str], name: str) -> str | None:
+    """A small XML part as text; None when missing or not small."""
+    if name not in names or zf.getinfo(name).file_size > _SMALL_PART_BYTES:
+        return None
+    data = zf.read(name)
+    return data.decode(_wide_encoding(data[:4]) or "utf-8", "replace")
+
+
+def _tags(xml: str, local: str, needle: str = "") -> list[dict[str, str]]:
+    """Attributes (entities resolved) of each ``<local>`` / ``<prefix:local>`` start tag (only those
+    holding ``needle`` or an entity, when given)."""
+    out = []
+    for tag in re.findall(r"<(?:[^\s<>/:=\"'!?]+:)?" + local + r"[\s/>][^<>]*", xml):
+        if needle in tag or "&" in tag:
+            attrs = _ATTR.findall(tag)
+            out.append({k: html.unescape(v1 or v2) if "&" in tag else v1 or v2 for k, v1, v2 in attrs})
+    return out
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-16/32 of an XML part (by BOM, or by the NULs around its first "<"); None for ASCII-based ones."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if 0 not in head:
+        return None
+    width = "32" if head.count(0) >= 3 else "16"
+    order = "be" if head[0] == 0 else "le"
+    return f"utf-{width}-{order}"
+
+
+def _count_part_cells(zf: zipfile.ZipFile, name: str, count_cells: bool, budget: int) -> int:
+    """Merged cells of one part, plus its ``<c>`` elements with ``count_cells``. Stops once the count
+    is over ``budget`` (the answer is then "too many", and a million-cell part is refused after
+    inflating a fifth of it)."""
+    cells = 0
+    carry = b""
+    try:
+        with zf.open(name) as f:
+            raw = f.read(_SCAN_CHUNK)
+            wide = _wide_encoding(raw[:4])
+            decoder = codecs.getincrementaldecoder(wide)(errors="replace") if wide else None
+            while raw and cells <= budget:
+                data = decoder.decode(raw).encode() if decoder else raw
+                window = carry + data if carry else data
+                cut = window.rfind(b"<")  # a tag is never split: it starts before the cut or in the carry
+                if cut < 0:
+                    seg, carry = window, b""
+                else:
+                    seg, carry = window[:cut], window[cut:]
+                    if len(carry) > _MAX_TAG_BYTES:  # a long text, or one long tag: its start decides
+                        if _MERGE_START.match(carry) and b">" not in carry:
+                            raise _Unusual("含有超长的合并单元格标记")
+                        seg, carry = window, b""
+                cells += _count_segment(seg, count_cells)
+                raw = f.read(_SCAN_CHUNK)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError):
+        pass  # damaged: the parser says so
+    return cells + _count_segment(carry, count_cells)
+
+
+def _count_segment(seg: bytes, count_cells: bool) -> int:
+    """Cells in a run of whole tags: ``<c>`` elements (any prefix) and merged areas."""
+    cells = 0
+    if count_cells:
+        if b":c" in seg:  # a namespace prefix (<x:c r="A1">): the parser matches the namespace
+            cells = _CELL_START.subn(b"", seg)[1]
+        else:
+            cells = sum(seg.count(b"<c" + end) for end in (b" ", b">", b"/", b"\n", b"\t", b"\r"))
+    if b"mergeCell" in seg:
+        plain = _MERGE_PLAIN.findall(seg)  # how Excel writes them: <mergeCell ref="A1:B2"/>
+        if len(plain) == seg.count(b"mergeCell") - seg.count(b"mergeCells"):
+            col = _column
+            cells += sum((abs(int(r2) - int(r1)) + 1) * (abs(col(c2) - col(c1)) + 1) for c1, r1, c2, r2 in plain)
+        else:
+            cells += sum(_merge_area(m.group()) for m in _MERGE_TAG.finditer(seg))
+    if b"<!DOCTYPE" in seg:
+        raise _Unusual("含有 DTD 声明")
+    return cells
+
+
+def _merge_area(tag: bytes) -> int:
+    """Cells of the range in a ``<mergeCell ref=...>`` tag (0 when the parser would reject the ref)."""
+    m = _REF_ATTR.search(tag)
+    if m is None:
+        return 0
+    ref = html.unescape((m.group(1) or m.group(2) or b"").decode("utf-8", "replace"))
+    r = _RANGE.fullmatch(ref)
+    if r is None:
+        return 0
+    c1, r1 = _column(r.group(1)), int(r.group(2))
+    c2, r2 = (_column(r.group(3)), int(r.group(4))) if r.group(3) else (c1, r1)
+    return (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+
+
+@functools.cache
+def _column(letters: str | bytes) -> int:
+    """1-based column index of "A".."XFD" (str or ASCII bytes)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ch if isinstance(ch, int) else ord(ch)) - 64
+    return n
 
 
 def check_pdf_file(path: Path) -> None:
