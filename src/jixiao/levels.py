@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -21,24 +21,32 @@ def _data() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def _lookup(table: dict[str, str], text: str | None) -> str | None:
+@cache
+def _names(level: str) -> tuple[tuple[str, str], ...]:
+    """(key, code) of [names.<level>], longest key first (the file's order among equal lengths)."""
+    table: dict[str, str] = _data()["names"][level]
+    return tuple((key, table[key]) for key in sorted(table, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1024)
+def _lookup(level: str, text: str | None) -> str | None:
     if not text:
         return None
     t = text.replace(" ", "")
-    for key in sorted(table, key=len, reverse=True):
+    for key, code in _names(level):
         if key in t:
-            return table[key]
+            return code
     return None
 
 
 def level1_from_text(text: str | None) -> Level1 | None:
     """产出指标 → output, 效益指标 → benefit, 满意度指标 → satisfaction, 成本指标 → cost."""
-    return _lookup(_data()["names"]["level1"], text)  # type: ignore[return-value]
+    return _lookup("level1", text)  # type: ignore[return-value]
 
 
 def level2_from_text(text: str | None) -> str | None:
     """数量指标 → quantity, 社会效益指标 → social, 经济成本指标 → economic_cost, …"""
-    return _lookup(_data()["names"]["level2"], text)
+    return _lookup("level2", text)
 
 
 def parent_of(level2: str | None) -> Level1 | None:
@@ -69,12 +77,17 @@ def _first(name: str, rules: tuple[tuple[str, Level1, str], ...]) -> tuple[Level
 
 def infer_levels(ind: Indicator) -> tuple[Level1, str]:
     """Infer (level1, level2) of an indicator from its name, operator and unit."""
+    return _infer(ind.name, ind.operator, ind.unit)
+
+
+@lru_cache(maxsize=4096)
+def _infer(name: str, operator: str, unit: str | None) -> tuple[Level1, str]:
     words = _data()["infer"]
-    name = ind.name.replace(" ", "")
-    unit = ind.unit or ""
+    name = name.replace(" ", "")
+    unit = unit or ""
     if _has(name, words["satisfaction"]):
         return "satisfaction", "satisfaction"
-    if ind.operator == "qualitative":
+    if operator == "qualitative":
         # a qualitative target describes an effect: a benefit, social unless the words say otherwise
         return _first(name, _BENEFIT_KINDS) or ("benefit", "social")
     costly = _has(name, words["cost"])
@@ -92,19 +105,31 @@ def infer_levels(ind: Indicator) -> tuple[Level1, str]:
     return "output", "quantity"
 
 
-def resolve_levels(ind: Indicator, level1_text: str | None, level2_text: str | None) -> Indicator:
-    """Set an indicator's levels from the stated texts, inferring whatever the document left out."""
+def levels_of(ind: Indicator, level1_text: str | None, level2_text: str | None) -> tuple[Level1, str, bool]:
+    """(level1, level2, inferred) of an indicator: the stated texts, inferring whatever they leave out."""
+    return _levels(ind.name, ind.operator, ind.unit, level1_text, level2_text)
+
+
+@lru_cache(maxsize=4096)
+def _levels(name: str, operator: str, unit: str | None,
+            level1_text: str | None, level2_text: str | None) -> tuple[Level1, str, bool]:
     l1 = level1_from_text(level1_text)
     l2 = level2_from_text(level2_text)
     if l2 is not None and l1 is None:
         l1 = parent_of(l2)
     if l1 is not None and l2 is not None:
-        return replace(ind, level1=l1, level2=l2, levels_inferred=False)
-    inf1, inf2 = infer_levels(ind)
+        return l1, l2, False
+    inf1, inf2 = _infer(name, operator, unit)
     if l1 is not None:
         # level 1 stated, level 2 not: keep the stated level 1 and infer the kind within it
         if parent_of(inf2) != l1:
             inf2 = {"output": "quantity", "benefit": "social", "satisfaction": "satisfaction",
                     "cost": "economic_cost"}[l1]
-        return replace(ind, level1=l1, level2=inf2, levels_inferred=True)
-    return replace(ind, level1=inf1, level2=inf2, levels_inferred=True)
+        return l1, inf2, True
+    return inf1, inf2, True
+
+
+def resolve_levels(ind: Indicator, level1_text: str | None, level2_text: str | None) -> Indicator:
+    """A copy of an indicator with its levels set (see ``levels_of``)."""
+    level1, level2, inferred = levels_of(ind, level1_text, level2_text)
+    return replace(ind, level1=level1, level2=level2, levels_inferred=inferred)

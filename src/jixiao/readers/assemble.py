@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-from jixiao.levels import resolve_levels
+from jixiao.levels import levels_of
 from jixiao.model import Budget, FundSource, Indicator, Operator, ReadError, Report, Section
 from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.headers import clean, data, is_fund_header, is_indicator_header, match
+from jixiao.readers.headers import clean, data, header_maps, match
 from jixiao.values import (
     normalize,
     normalize_unit,
@@ -48,7 +49,12 @@ _PROSE_GRADE = re.compile(r"(?:自评|评价|绩效)?等级\s*[:：为是]?\s*[�
 
 
 def _empty(cell: str | None) -> bool:
-    return cell is None or normalize(cell) in _EMPTY
+    return cell is None or _empty_text(cell)
+
+
+@lru_cache(maxsize=8192)
+def _empty_text(cell: str) -> bool:
+    return normalize(cell) in _EMPTY
 
 
 def _cell(row: list[str], idx: int | None) -> str:
@@ -105,7 +111,8 @@ def _read_fund_block(rows: list[list[str]], start: int, hmap: dict[str, int], st
     total_seen = False
     while i < len(rows):
         row = rows[i]
-        if is_indicator_header(row) or is_fund_header(row):
+        imap, fmap = header_maps(row)
+        if imap or fmap:
             break
         label = _fund_label(row, first_num)
         values = {k: _cell(row, idx) for k, idx in hmap.items()}
@@ -191,10 +198,16 @@ def _make_indicator(name: str, op_text: str, target_text: str, unit_text: str, a
 def _special_row(row: list[str], hmap: dict[str, int]) -> str | None:
     name_i = hmap["name"]
     for c in row[: name_i + 1]:
-        kind = match(c, "special_rows") if c.strip() and len(clean(c)) <= 8 else None
+        kind = _special_label(c)
         if kind:
             return kind
     return None
+
+
+@lru_cache(maxsize=8192)
+def _special_label(cell: str) -> str | None:
+    """The kind of special row (total, grade, budget) a short label cell names."""
+    return match(cell, "special_rows") if cell.strip() and len(clean(cell)) <= 8 else None
 
 
 def _numbers_after(row: list[str], start: int) -> list[Decimal]:
@@ -221,10 +234,11 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
     name_i = hmap["name"]
     while i < len(rows):
         row = rows[i]
-        if i > start + 1 and (is_indicator_header(row) and _cell(row, name_i) in rows[start][name_i]):
+        imap, fmap = header_maps(row)
+        if i > start + 1 and (imap and _cell(row, name_i) in rows[start][name_i]):
             i += 1  # a header repeated on the next page
             continue
-        if is_fund_header(row) or (is_indicator_header(row) and i > start + 1):
+        if fmap or (imap and i > start + 1):
             break
         special = _special_row(row, hmap)
         if special == "total":
@@ -263,7 +277,7 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
             l1_text = _cell(row, hmap["level1"])
         if "level2" in hmap and not _empty(_cell(row, hmap["level2"])):
             l2_text = _cell(row, hmap["level2"])
-        if _empty(name) or (name == l2_text and "level2" in hmap) or is_fund_header(row):
+        if _empty(name) or (name == l2_text and "level2" in hmap) or fmap:
             i += 1
             continue
         if all(_empty(_cell(row, hmap.get(k))) for k in ("target", "actual", "operator")):
@@ -278,7 +292,8 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
         ind.stated_score = parse_number(_cell(row, hmap.get("score"))) if "score" in hmap else None
         reason = _cell(row, hmap.get("reason"))
         ind.deviation_reason = None if _empty(reason) else reason
-        report.indicators.append(resolve_levels(ind, l1_text or None, l2_text or None))
+        ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, l1_text or None, l2_text or None)
+        report.indicators.append(ind)
         i += 1
     return i
 
@@ -343,12 +358,11 @@ def _read_table(table: Table, st: _State, before: str = "") -> None:
     i = 0
     while i < len(rows):
         row = rows[i]
-        imap = is_indicator_header(row)
+        imap, fmap = header_maps(row)
         if imap is not None:
             st.headers["indicator"].update(imap)
             i = _read_indicator_block(rows, i, imap, st)
             continue
-        fmap = is_fund_header(row)
         if fmap is not None:
             st.headers["fund"].update(fmap)
             st.fund_header_text += "".join(row)

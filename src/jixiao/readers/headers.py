@@ -63,19 +63,39 @@ def header_map(row: list[str], group: str) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _header_fields(cell: str) -> tuple[str | None, str | None]:
+    """(indicator field, fund field) a cell names: both lookups in one cache probe."""
+    return match(cell, "indicator"), match(cell, "fund")
+
+
+def header_maps(row: list[str]) -> tuple[dict[str, int] | None, dict[str, int] | None]:
+    """``(is_indicator_header(row), is_fund_header(row))`` in one pass over the row's cells.
+
+    The readers ask both questions of every table row; asking them together reads each cell once.
+    """
+    ind: dict[str, int] = {}
+    fund: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        fi, ff = _header_fields(cell)
+        if fi is not None and fi not in ind:
+            ind[fi] = i
+        if ff is not None and ff not in fund:
+            fund[ff] = i
+    imap = ind if "name" in ind and ("target" in ind or "actual" in ind) and len(ind) >= 3 else None
+    money = ("initial" in fund) + ("annual" in fund) + ("executed" in fund)
+    fmap = fund if money >= 2 and "name" not in ind else None
+    return imap, fmap
+
+
 def is_indicator_header(row: list[str]) -> dict[str, int] | None:
-    m = header_map(row, "indicator")
-    if "name" in m and ("target" in m or "actual" in m) and len(m) >= 3:
-        return m
-    return None
+    """field → column index when ``row`` is the header of an indicator table, else None."""
+    return header_maps(row)[0]
 
 
 def is_fund_header(row: list[str]) -> dict[str, int] | None:
-    m = header_map(row, "fund")
-    money = [k for k in ("initial", "annual", "executed") if k in m]
-    if len(money) >= 2 and "name" not in header_map(row, "indicator"):
-        return m
-    return None
+    """field → column index when ``row`` is the header of a fund (budget) table, else None."""
+    return header_maps(row)[1]
 
 
 def is_header_word(cell: str) -> bool:

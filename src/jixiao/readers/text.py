@@ -18,7 +18,7 @@ import re
 
 from jixiao.model import ReadError
 from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.headers import header_map, is_fund_header, is_header_word, is_indicator_header
+from jixiao.readers.headers import header_map, header_maps, is_header_word, is_indicator_header
 from jixiao.values import parse_operator, parse_value
 
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
@@ -56,10 +56,14 @@ def decode(data: bytes, name: str = "") -> str:
         return data.decode("utf-8", errors="replace")
 
 
+# Every byte but the control characters text does not contain (all below 32 except tab, LF, FF, CR, ESC).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13, 27)))
+
+
 def _binary_share(head: bytes) -> float:
     if not head:
         return 0.0
-    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    ctrl = len(head.translate(None, _NOT_CONTROL))
     return ctrl / len(head)
 
 
@@ -89,7 +93,8 @@ def _row_header(line: str) -> tuple[str, list[str], dict[str, int]] | None:
     delim, cells = split
     if sum(1 for c in cells if c) < 3:
         return None
-    m = is_indicator_header(cells) or is_fund_header(cells)
+    imap, fmap = header_maps(cells)
+    m = imap or fmap
     if m is None:
         return None
     return delim, cells, m
@@ -158,7 +163,7 @@ def _cell_header_run(lines: list[str], i: int) -> int:
     if n < 3:
         return 0
     cells = [lines[i + k].strip() for k in range(n)]
-    if is_indicator_header(cells) or is_fund_header(cells):
+    if any(header_maps(cells)):
         return n
     return 0
 
@@ -244,7 +249,8 @@ def parse_text(text: str) -> Document:
             delim, header, hmap = row
             if delim == " ":
                 header = [c for c in header if c]
-                hmap = header_map(header, "indicator") if "name" in header_map(header, "indicator") else hmap
+                full = header_map(header, "indicator")
+                hmap = full if "name" in full else hmap
             table, i = _read_row_table(lines, i, delim, header, hmap)
             blocks.append(table)
             continue
