@@ -435,6 +435,14 @@ def parse_value(text: str) -> ParsedValue:
 
 def parse_operator(text: str) -> Operator | None:
     """An operator cell (≥, 大于等于, 定性, 正向指标 …) or a value's leading/trailing operator."""
+    if not isinstance(text, str):
+        return None
+    if len(text) > 4 * _MAX_CELL:
+        return _parse_operator(text)  # not cached: long texts are paragraphs
+    return _parse_operator_cached(text)
+
+
+def _parse_operator(text: str) -> Operator | None:
     s = _canon(text)
     if not s:
         return None
@@ -449,6 +457,9 @@ def parse_operator(text: str) -> Operator | None:
     return parse_value(s).operator
 
 
+_parse_operator_cached = lru_cache(maxsize=4096)(_parse_operator)
+
+
 def parse_number(text: str) -> Decimal | None:
     """The number of a value as written ("1,070.07" → 1070.07, "78.35%" → 78.35, "2万亩" → 2)."""
     return parse_value(text).number
@@ -461,6 +472,12 @@ def normalize_unit(text: str | None) -> str | None:
     """A unit cell or header unit: "（%）" / "百分比" → "%", "(万元)" → "万元", "-" / "" → None."""
     if not isinstance(text, str):
         return None
+    if len(text) > 4 * _MAX_CELL:
+        return _normalize_unit(text)  # not cached: long texts are paragraphs
+    return _normalize_unit_cached(text)
+
+
+def _normalize_unit(text: str) -> str | None:
     s = _canon(text).replace(" ", "")
     while len(s) >= 2 and _UNIT_BRACKETS.get(s[0]) == s[-1]:
         s = s[1:-1]
@@ -472,6 +489,9 @@ def normalize_unit(text: str | None) -> str | None:
     if s in _PERCENT_UNITS:
         return _PERCENT
     return s
+
+
+_normalize_unit_cached = lru_cache(maxsize=4096)(_normalize_unit)
 
 
 def is_percent_unit(unit: str | None) -> bool:

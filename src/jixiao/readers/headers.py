@@ -31,6 +31,21 @@ def _synonyms(group: str) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+@cache
+def _exact(group: str) -> dict[str, str]:
+    """synonym → field; a synonym listed twice keeps the field ``_synonyms`` gives it first."""
+    out: dict[str, str] = {}
+    for syn, field in _synonyms(group):
+        out.setdefault(syn, field)
+    return out
+
+
+@cache
+def _any_synonym(group: str) -> re.Pattern[str]:
+    """Finds whether a cell contains some synonym of ``group`` (which one is for ``match`` to say)."""
+    return re.compile("|".join(re.escape(syn) for syn, _ in _synonyms(group)))
+
+
 @lru_cache(maxsize=8192)
 def match(cell: str, group: str) -> str | None:
     """The field of ``group`` (indicator / fund / fund_rows / fields / special_rows) a cell names.
@@ -41,13 +56,10 @@ def match(cell: str, group: str) -> str | None:
     c = clean(cell)
     if not c:
         return None
-    syns = _synonyms(group)
-    for syn, field in syns:
-        if c == syn:
-            return field
-    if len(c) > 14:
-        return None
-    for syn, field in syns:
+    field = _exact(group).get(c)
+    if field is not None or len(c) > 14 or not _any_synonym(group).search(c):
+        return field
+    for syn, field in _synonyms(group):
         if syn in c:
             return field
     return None
