@@ -70,7 +70,13 @@ def read_docx(path: Path) -> Document:
     check_office_zip(path, "docx")
     try:
         body = _body(path)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
+    except MemoryError:
+        raise  # not damage: the caller reports it as too large to read (app.check_file)
+    except etree.XMLSyntaxError as e:
+        if "memory" in str(e).lower():  # libxml2 could not allocate: too large, not damaged
+            raise MemoryError(str(e)) from e
+        raise fail(path, "damaged", "文件已损坏（不是完整的 Word 文档），无法读取", f"damaged docx: {e}") from e
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as e:
         raise fail(path, "damaged", "文件已损坏（不是完整的 Word 文档），无法读取", f"damaged docx: {e}") from e
     except Exception as e:  # any other parser failure is a damaged file, never a traceback
         raise fail(path, "damaged", "文件已损坏，无法按 Word 文档读取", f"damaged docx: {e!r}") from e
@@ -78,6 +84,8 @@ def read_docx(path: Path) -> Document:
         raise fail(path, "not_office", "文件不是可读取的 Word 文档（没有正文），无法读取", "no w:body")
     try:
         return Document(blocks=list(_blocks(body)))
+    except MemoryError:
+        raise
     except Exception as e:
         raise fail(path, "damaged", "文件内容结构异常，无法按 Word 文档读取", f"bad docx structure: {e!r}") from e
 

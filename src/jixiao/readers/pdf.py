@@ -100,8 +100,12 @@ def read_pdf(path: Path) -> Document:
                 chars += len(page.chars)
                 pages.append(_read_page(page))
                 page.close()  # frees the page's parsed objects
+    except MemoryError:
+        raise  # not damage: the caller reports it as too large to read (app.check_file)
     except PdfminerException as e:
         cause = e.args[0] if e.args else e
+        if isinstance(cause, MemoryError):
+            raise MemoryError(str(cause)) from e
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise _encrypted(path) from e
         raise fail(path, "damaged", "PDF 文件已损坏，无法读取", f"damaged PDF: {cause!r}") from e
