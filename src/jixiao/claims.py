@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from jixiao.model import Indicator, Report
+from jixiao.values import parse_value
 
 if TYPE_CHECKING:
     from jixiao.review.base import Words
@@ -81,17 +82,25 @@ class CompletionClaim:
 class _Compiled:
     value_re: re.Pattern[str]
     comparators: dict[str, str]
+    comparator_words: dict[str, tuple[str, ...]]  # by their last character, longest first
+    chinese: str  # the characters of a Chinese numeral
+    followers: tuple[str, ...]  # words that may follow a stated value in its clause
+    approximate: tuple[str, ...]  # words before a value that make it approximate
+    range_before_re: re.Pattern[str]  # a value is the upper bound of a range (90%-95%)
+    range_after_re: re.Pattern[str]  # a value is the lower bound of a range
     suffixes: dict[str, str]
     clause_breaks: str
     conjunction_re: re.Pattern[str]
     markers: tuple[str, ...]
     leading: tuple[str, ...]
     trailing: tuple[str, ...]
+    verbs: tuple[str, ...]  # statement verbs after a name (全年实际完成), longest first
     weak: tuple[str, ...]
     heads: tuple[str, ...]
     synonym_re: re.Pattern[str] | None
     synonym_of: dict[str, str]
     unit_groups: dict[str, dict[str, Decimal]]
+    name_forms: dict[str, _NameForm | None]  # memo: indicator name as written -> its form
     partial: tuple[str, ...]  # longest first
     partial_share: tuple[re.Pattern[str], ...]
     partial_exclusions: tuple[str, ...]
@@ -116,13 +125,26 @@ def _compile(words: Words) -> _Compiled:
     claims = n["claims"]
     comparators = {str(k): str(v) for k, v in n["comparators"].items()}
     suffixes = {str(k): str(v) for k, v in n["suffix_comparators"].items()}
-    # [^\S\n]: spaces that do not end a sentence (the pattern runs over whole texts, not sentences)
+    digits, cn_units = str(claims["chinese_digits"]), str(claims["chinese_units"])
+    cn_chars = re.escape(digits + cn_units)
+    cn_lead = re.escape(digits + str(claims["chinese_leading_units"]))
+    cn = rf"[{cn_lead}][{cn_chars}]*(?:{re.escape(str(claims['chinese_point']))}[{re.escape(digits)}]+)?"
+    num = r"\d+(?:\.\d+)?"
+    ordinals = "".join(re.escape(str(w)) for w in claims["ordinal_markers"])
+    # The number first (a comparator before it is looked up behind it: cheaper than trying every
+    # comparator at every character). [^\S\n]: spaces that do not end a sentence (the pattern runs
+    # over whole texts, not sentences).
     value_re = re.compile(
-        rf"(?P<cmp>{_alt(comparators)})?[^\S\n]*"
-        r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)[^\S\n]*"
-        rf"(?P<unit>{_alt(claims['units'])})"
+        rf"(?<![\d.{ordinals}])"
+        rf"(?:(?P<pre>{_alt(claims['percent_prefixes'])})(?P<pnum>{num}|{cn})"
+        rf"|(?:(?P<num>{num})|(?<![{cn_chars}])(?P<cn>{cn}))[^\S\n]*(?P<unit>{_alt(claims['units'])}))"
         rf"(?P<suf>{_alt(suffixes)})?"
     )
+    seps = _alt(claims["range_separators"])
+    any_num = rf"(?:\d|[{cn_chars}])"
+    by_last: dict[str, list[str]] = {}
+    for w in sorted(comparators, key=len, reverse=True):
+        by_last.setdefault(w[-1], []).append(w)
     groups = [tuple(str(t) for t in g) for g in n["synonyms"]["groups"]]
     synonym_of = {variant: g[0] for g in groups for variant in g}
     synonym_re = re.compile(_alt(synonym_of)) if synonym_of else None
@@ -132,17 +154,25 @@ def _compile(words: Words) -> _Compiled:
     return _Compiled(
         value_re=value_re,
         comparators=comparators,
+        comparator_words={k: tuple(v) for k, v in by_last.items()},
+        chinese=digits + cn_units,
+        followers=tuple(str(w) for w in claims["value_followers"]),
+        approximate=tuple(str(w) for w in claims["approximate_words"]),
+        range_before_re=re.compile(rf"{any_num}[^\S\n]*(?:{_alt(claims['units'])})?[^\S\n]*(?:{seps})[^\S\n]*$"),
+        range_after_re=re.compile(rf"[^\S\n]*(?:{seps})[^\S\n]*{any_num}"),
         suffixes=suffixes,
         clause_breaks=str(n["clause_breaks"]),
         conjunction_re=re.compile(_alt(n["conjunctions"])),
         markers=tuple(claims["not_indicator_markers"]),
         leading=tuple(sorted(claims["leading_fillers"], key=len, reverse=True)),
         trailing=tuple(sorted(claims["trailing_fillers"], key=len, reverse=True)),
+        verbs=tuple(sorted(claims["statement_verbs"], key=len, reverse=True)),
         weak=tuple(claims["weak_qualifiers"]),
         heads=tuple(sorted(claims["heads"], key=len, reverse=True)),
         synonym_re=synonym_re,
         synonym_of=synonym_of,
         unit_groups={g: {str(u): _dec(f) for u, f in units.items()} for g, units in n["unit_factors"].items()},
+        name_forms={},
         partial=tuple(sorted(completion["partial"], key=len, reverse=True)),
         partial_share=tuple(re.compile(p) for p in completion["partial_share_patterns"]),
         partial_exclusions=tuple(sorted(completion["partial_exclusions"], key=len, reverse=True)),
@@ -263,74 +293,127 @@ def _convert(number: Decimal, claim_unit: str | None, ind_unit: str | None, c: _
 
 def extract_value_claims(text: str, words: Words, section: str | None = None) -> list[ValueClaim]:
     """Every ``<term><comparator?><number><unit>`` of ``text`` whose term may name an indicator."""
-    return _value_claims(text, _compile(words), section)
+    return [claim for claim, marked in _value_claims(text, _compile(words), section) if not marked]
 
 
-def _value_claims(text: str, c: _Compiled, section: str | None) -> list[ValueClaim]:
+_COUNTER_RE = re.compile(r"[（(][^\S\n]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[^\S\n]*[）)]$")
+
+
+def _value_claims(text: str, c: _Compiled, section: str | None) -> list[tuple[ValueClaim, bool]]:
+    """The value claims of ``text``, each with whether its subject holds a not-an-indicator marker
+    (资金, 拨付 …): such a claim counts only when the marker is inside the name of the indicator it names."""
     # One pass of the pattern over the whole text; only texts with a value are cut into sentences.
     matches = list(c.value_re.finditer(text))
     if not matches:
         return []
-    spans = _sentence_spans(text)
-    starts = [a for a, _ in spans]
-    out: list[ValueClaim] = []
-    current = -1
+    spans: list[tuple[int, int]] | None = None
+    starts: list[int] = []
+    out: list[tuple[ValueClaim, bool]] = []
     last_end = 0
     for m in matches:
-        k = bisect_right(starts, m.start("num")) - 1
+        number, unit = _number_and_unit(m, c)
+        if number is None:
+            continue  # a Chinese numeral values cannot read
+        before, last_end = last_end, m.end()
+        if unit == "年" and _is_year(number):
+            continue
+        nxt = text[m.end("unit"):m.end("unit") + 1] if m.group("unit") else ""
+        if nxt.isdigit():
+            continue
+        if not _ends_clause(text, m.end(), c):
+            continue  # a description, not a statement (2座已开工, 达到95%的目标, 一户一档)
+        if c.range_after_re.match(text, m.end()):
+            continue  # the lower bound of a range
+        if spans is None:
+            spans = _sentence_spans(text)
+            starts = [a for a, _ in spans]
+        k = bisect_right(starts, m.start()) - 1
         if k < 0:
             continue  # pragma: no cover - a number is always inside a sentence
         s_start, s_end = spans[k]
-        if k != current:
-            current, last_end = k, s_start
-        start = max(m.start(), s_start)
-        num_text, unit = m.group("num"), m.group("unit")
-        prev_end, last_end = last_end, m.end()
-        if _is_year(num_text, unit):
-            continue
-        if text[m.end("unit"):m.end("unit") + 1].isdigit():
-            continue
-        # the subject: back to the previous clause break or value
+        prev_end = max(before, s_start)  # a value earlier in the same sentence bounds the subject
+        # a comparator right before the number (达到95%, 不低于 95%)
+        j = m.start()
+        while j > prev_end and text[j - 1] != "\n" and text[j - 1].isspace():
+            j -= 1
+        cmp_word = ""
+        if j > prev_end:
+            for w in c.comparator_words.get(text[j - 1], ()):
+                if j - len(w) >= prev_end and text.startswith(w, j - len(w)):
+                    cmp_word = w
+                    break
+        start = j - len(cmp_word)
+        if not cmp_word and c.range_before_re.search(text, max(s_start, start - 12), start):
+            continue  # the upper bound of a range (90%-95%)
+        # the subject: back to the previous clause break or value, over a counter (名称（2）)
         i = start
-        while i > prev_end and text[i - 1] not in c.clause_breaks:
+        while i > prev_end:
+            ch = text[i - 1]
+            if ch in "）)":
+                counter = _COUNTER_RE.search(text, max(prev_end, i - 8), i)
+                if counter and counter.start() > prev_end and text[counter.start() - 1] not in c.clause_breaks:
+                    i = counter.start()
+                    continue
+            if ch in c.clause_breaks:
+                break
             i -= 1
         raw_subject = text[i:start].strip()
-        subject = _strip_fillers(_squash(raw_subject), c)
-        if not subject or any(mk in subject for mk in c.markers) or subject.endswith("的"):
+        squashed = _squash(raw_subject)
+        if squashed.endswith(c.approximate):
+            continue  # 约2800元/亩: an approximate value
+        subject = _strip_fillers(squashed, c)
+        if not subject or subject.endswith("的"):
             continue
-        cmp_word = m.group("cmp") or ""
+        marked = any(mk in subject for mk in c.markers)
         operator = c.comparators.get(cmp_word, "")
         if m.group("suf"):
             operator = c.suffixes.get(m.group("suf"), operator)
-        try:
-            number = Decimal(num_text)
-        except InvalidOperation:  # pragma: no cover - the pattern only matches numbers
-            continue
         # as written, for messages: the subject and the value, without a plain 为/是
-        value_start = m.start("num") if operator == "" and not m.group("suf") and cmp_word else start
+        value_start = m.start() if operator == "" and not m.group("suf") and cmp_word else start
         quote = (raw_subject + text[value_start:m.end()]).strip()
         text_shown = text[value_start:m.end()].strip()
         terms = tuple(t for t in (_strip_fillers(p, c) for p in c.conjunction_re.split(subject)) if t)
-        out.append(
-            ValueClaim(
-                subject=subject,
-                terms=terms or (subject,),
-                operator=operator,
-                number=number,
-                unit=unit,
-                text=text_shown,
-                quote=quote,
-                sentence=text[s_start:s_end],
-                section=section,
-            )
+        claim = ValueClaim(
+            subject=subject,
+            terms=terms or (subject,),
+            operator=operator,
+            number=number,
+            unit=unit,
+            text=text_shown,
+            quote=quote,
+            sentence=text[s_start:s_end],
+            section=section,
         )
+        out.append((claim, marked))
     return out
 
 
-def _is_year(num_text: str, unit: str) -> bool:
-    if unit != "年" or "." in num_text:
-        return False
-    return 1900 <= int(num_text) <= 2100
+def _ends_clause(text: str, end: int, c: _Compiled) -> bool:
+    """Whether a value ending at ``end`` ends its clause: no word follows it but a listed one (了)."""
+    after = text[end:end + 1]
+    if not after or not ("\u4e00" <= after <= "\u9fff" or after in c.chinese):
+        return True
+    return any(text.startswith(w, end) for w in c.followers)
+
+
+def _number_and_unit(m: re.Match[str], c: _Compiled) -> tuple[Decimal | None, str | None]:
+    """The number and unit of a value match: Arabic numbers as written, the rest through jixiao.values
+    (百分之九十五 → 95 %, 九十五个百分点 → 95 个百分点, 三座 → 3 座, 两万亩 → 2 万亩)."""
+    if m.group("num") is not None:
+        try:
+            return Decimal(m.group("num")), m.group("unit")
+        except InvalidOperation:  # pragma: no cover - the pattern only matches numbers
+            return None, None
+    start = m.start("pre") if m.group("pre") is not None else m.start("cn")
+    end = m.end("pnum") if m.group("pre") is not None else m.end("unit")
+    pv = parse_value(m.string[start:end])
+    if pv.number is None or pv.upper is not None:
+        return None, None
+    return pv.number, pv.unit
+
+
+def _is_year(number: Decimal) -> bool:
+    return number == number.to_integral_value() and 1900 <= number <= 2100
 
 
 @dataclass(frozen=True)
@@ -347,63 +430,57 @@ class _Candidate:
         return self.tier, self.unit_same, self.score
 
 
-@dataclass(frozen=True)
-class _Form:
-    """An indicator's name as matched against subjects (computed once per report)."""
+class _NameForm:
+    """An indicator name as matched against subjects (memoised per name: names recur)."""
 
-    index: int
-    indicator: Indicator
-    name: str  # squashed, fillers stripped
-    cname: str  # with synonyms read as their group's first term
-    head: str | None  # the metric head of ``cname``
-    qualifier_bigrams: frozenset[str]  # of ``cname`` without its head
+    __slots__ = ("cname", "head", "name", "qualifier_bigrams")
 
-
-_NAME_MEMO: dict[tuple[int, str], tuple[str, str, str | None, frozenset[str]] | None] = {}
+    def __init__(self, name: str, c: _Compiled) -> None:
+        self.name = name  # squashed, fillers stripped
+        self.cname = _canon(name, c)  # synonyms read as their group's first term
+        self.head = _head(self.cname, c)  # the metric head of ``cname``
+        self.qualifier_bigrams = _bigrams(self.cname[: -len(self.head)]) if self.head else set()
 
 
-def _name_form(raw: str, c: _Compiled) -> tuple[str, str, str | None, frozenset[str]] | None:
-    """(name, canonical name, head, qualifier bigrams) of an indicator name; memoised, names recur."""
-    key = (id(c), raw)
-    if key in _NAME_MEMO:
-        return _NAME_MEMO[key]
-    if len(_NAME_MEMO) > 50_000:
-        _NAME_MEMO.clear()
-    name = _strip_fillers(_squash(raw), c)
-    form: tuple[str, str, str | None, frozenset[str]] | None = None
-    if name:
-        cname = _canon(name, c)
-        head = _head(cname, c)
-        form = (name, cname, head, frozenset(_bigrams(cname[: -len(head)])) if head else frozenset())
-    _NAME_MEMO[key] = form
-    return form
+_Form = tuple[int, Indicator, _NameForm]
 
 
 def _forms(indicators: list[Indicator], c: _Compiled) -> list[_Form]:
+    """(index, indicator, name form) of every indicator with a value (computed once per report)."""
+    memo = c.name_forms
+    if len(memo) > 50_000:
+        memo.clear()
     out: list[_Form] = []
     for idx, ind in enumerate(indicators):
         if ind.target is None and ind.actual is None:
             continue
-        form = _name_form(ind.name, c)
+        raw = ind.name
+        if raw in memo:
+            form = memo[raw]
+        else:
+            name = _strip_fillers(_squash(raw), c)
+            form = memo[raw] = _NameForm(name, c) if name else None
         if form is not None:
-            out.append(_Form(idx, ind, *form))
+            out.append((idx, ind, form))
     return out
 
 
 def _match_term(term: str, claim: ValueClaim, forms: list[_Form], c: _Compiled) -> tuple[_Candidate | None, int]:
     """The indicator ``term`` names (or None), and how many indicators were candidates."""
+    # 资金拨付及时率全年实际完成 is compared as 资金拨付及时率 where the name must hold it or end like it
+    term, full = _without_verbs(term, c), term
     cterm = _canon(term, c)
     thead = _head(cterm, c)
     tq_bigrams: set[str] | None = None
     tq_core = ""
     cands: list[_Candidate] = []
-    for f in forms:
-        name, cname, ind = f.name, f.cname, f.indicator
+    for index, ind, f in forms:
+        name, cname = f.name, f.cname
         # by name: the subject holds the whole name (longer names are more specific), or the name
         # holds the subject (then every such name fits equally: two of them are ambiguous)
-        if name in term or (len(term) >= 4 and term in name):
+        if name in full or (len(term) >= 4 and term in name):
             how: Literal["name", "synonym", "key_terms"] = "name"
-            tier, score = 2, len(name) if name in term else 0
+            tier, score = 2, len(name) if name in full else 0
         elif cname in cterm or (len(cterm) >= 4 and cterm in cname):
             how, tier, score = "synonym", 2, len(cname) if cname in cterm else 0
         else:
@@ -425,7 +502,7 @@ def _match_term(term: str, claim: ValueClaim, forms: list[_Form], c: _Compiled) 
         if value is None:
             continue
         unit_same = bool(ind.unit) and _same_unit(claim.unit, ind.unit)
-        cands.append(_Candidate(f.index, tier, unit_same, score, how, value))
+        cands.append(_Candidate(index, tier, unit_same, score, how, value))
     if not cands:
         return None, 0
     cands.sort(key=lambda x: x.rank, reverse=True)
@@ -433,6 +510,27 @@ def _match_term(term: str, claim: ValueClaim, forms: list[_Form], c: _Compiled) 
     if len(cands) > 1 and cands[1].rank == best.rank:
         return None, len(cands)  # two indicators fit equally well: do not guess
     return best, len(cands)
+
+
+def _without_verbs(term: str, c: _Compiled) -> str:
+    """``term`` without the statement verbs at its end (资金拨付及时率全年实际完成 → 资金拨付及时率)."""
+    changed = True
+    while changed:
+        changed = False
+        for v in c.verbs:
+            if term.endswith(v) and len(term) > len(v):
+                term, changed = term[: -len(v)], True
+                break
+    return term
+
+
+def _marker_outside_names(subject: str, forms: list[_Form], c: _Compiled) -> bool:
+    """Whether a not-an-indicator marker of ``subject`` is left once the indicator names it holds are
+    taken out (资金拨付及时率 names an indicator; 投入资金 does not)."""
+    rest = subject
+    for name in sorted((f.name for _, _, f in forms if f.name in subject), key=len, reverse=True):
+        rest = rest.replace(name, "|")
+    return any(mk in rest for mk in c.markers)
 
 
 def _same_unit(a: str | None, b: str | None) -> bool:
@@ -462,12 +560,16 @@ def indicator_claims(report: Report, words: Words) -> list[IndicatorClaim]:
     return Narrative(report, words).indicator_claims
 
 
-def _indicator_claims(claims: Iterable[ValueClaim], indicators: list[Indicator], c: _Compiled) -> list[IndicatorClaim]:
+def _indicator_claims(
+    claims: Iterable[tuple[ValueClaim, bool]], indicators: list[Indicator], c: _Compiled
+) -> list[IndicatorClaim]:
     out: list[IndicatorClaim] = []
     forms: list[_Form] | None = None
-    for claim in claims:
+    for claim, marked in claims:
         if forms is None:
             forms = _forms(indicators, c)
+        if marked and _marker_outside_names(claim.subject, forms, c):
+            continue  # about money or progress (投入资金90%), not about an indicator
         pairs: list[tuple[str, _Candidate]] = []
         if len(claim.terms) > 1:  # A和B不低于95%: one value for each name
             for term in claim.terms:
@@ -493,7 +595,18 @@ def _indicator_claims(claims: Iterable[ValueClaim], indicators: list[Indicator],
                     value=cand.value,
                 )
             )
-    return out
+    return _drop_breakdowns(out)
+
+
+def _drop_breakdowns(claims: list[IndicatorClaim]) -> list[IndicatorClaim]:
+    """Without the claims of an indicator given two different values in one sentence (新建污水处理设施1座，
+    改造污水处理设施2座: parts, not the whole; which one is meant cannot be told)."""
+    values: dict[tuple[str, str | None, int], set[Decimal]] = {}
+    for ic in claims:
+        values.setdefault((ic.claim.sentence, ic.claim.section, ic.index), set()).add(ic.value)
+    if all(len(v) == 1 for v in values.values()):
+        return claims
+    return [ic for ic in claims if len(values[(ic.claim.sentence, ic.claim.section, ic.index)]) == 1]
 
 
 # --------------------------------------------------------------------------------------------
@@ -590,12 +703,17 @@ class Narrative:
         return narrative_parts(self.report)
 
     @cached_property
+    def _claims(self) -> list[tuple[ValueClaim, bool]]:
+        return [pair for title, text in self.parts for pair in _value_claims(text, self._c, title)]
+
+    @cached_property
     def value_claims(self) -> list[ValueClaim]:
-        return [claim for title, text in self.parts for claim in _value_claims(text, self._c, title)]
+        """What :func:`extract_value_claims` gives for every part of the prose."""
+        return [claim for claim, marked in self._claims if not marked]
 
     @cached_property
     def indicator_claims(self) -> list[IndicatorClaim]:
-        return _indicator_claims(self.value_claims, self.report.indicators, self._c)
+        return _indicator_claims(self._claims, self.report.indicators, self._c)
 
     @cached_property
     def completion_claims(self) -> list[CompletionClaim]:
