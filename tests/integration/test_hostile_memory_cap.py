@@ -2,9 +2,9 @@
 (--max-memory) and reported; the other documents are checked. (Run as a separate process: the cap is
 on address space, and pytest's own is larger than a worker's.)
 
-The workbook passes every check made before it is opened (few cells, each part under the size and
-compression-ratio limits: a million tiny cells is now refused by the cell count before openpyxl
-runs): 3 sheets of 3000 cells, each holding a 20 KB text, 180 MB of text in 2-3 MB of file."""
+The workbook passes every check made before it is opened (a million tiny cells would now be refused
+by the cell count before openpyxl runs): 100 cells and one 10 MB shared string, each part under the
+size and compression-ratio limits, 168 KB of file that takes about 1 GB to read."""
 
 from __future__ import annotations
 
