@@ -232,6 +232,10 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
     l1_text = l2_text = ""
     i = start + 1
     name_i = hmap["name"]
+    level1_i, level2_i = hmap.get("level1"), hmap.get("level2")
+    operator_i, target_i = hmap.get("operator"), hmap.get("target")
+    unit_i, actual_i = hmap.get("unit"), hmap.get("actual")
+    weight_i, score_i, reason_i = hmap.get("weight"), hmap.get("score"), hmap.get("reason")
     while i < len(rows):
         row = rows[i]
         imap, fmap = header_maps(row)
@@ -243,7 +247,6 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
         special = _special_row(row, hmap)
         if special == "total":
             nums = _numbers_after(row, 1)
-            score_i = hmap.get("score")
             s = parse_number(_cell(row, score_i)) if score_i is not None else None
             report.stated_total = s if s is not None else (nums[-1] if nums else None)
             g = _grade_in(row)
@@ -259,13 +262,13 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
             continue
         if special == "budget":
             b = st.budget or Budget(origin="table")
-            w = parse_number(_cell(row, hmap.get("weight")))
-            s = parse_number(_cell(row, hmap.get("score")))
+            w = parse_number(_cell(row, weight_i))
+            s = parse_number(_cell(row, score_i))
             if w is not None:
                 b.weight = w
             if s is not None:
                 b.stated_score = s
-            rate_text = _cell(row, hmap.get("actual"))
+            rate_text = _cell(row, actual_i)
             if parse_percent(rate_text) is not None and b.stated_execution_rate is None:
                 b.stated_execution_rate = parse_percent(rate_text)
                 b.stated_execution_rate_text = rate_text
@@ -273,24 +276,24 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
             i += 1
             continue
         name = _cell(row, name_i)
-        if "level1" in hmap and not _empty(_cell(row, hmap["level1"])):
-            l1_text = _cell(row, hmap["level1"])
-        if "level2" in hmap and not _empty(_cell(row, hmap["level2"])):
-            l2_text = _cell(row, hmap["level2"])
-        if _empty(name) or (name == l2_text and "level2" in hmap) or fmap:
+        if level1_i is not None and not _empty(level1 := _cell(row, level1_i)):
+            l1_text = level1
+        if level2_i is not None and not _empty(level2 := _cell(row, level2_i)):
+            l2_text = level2
+        if _empty(name) or (name == l2_text and level2_i is not None) or fmap:
             i += 1
             continue
-        if all(_empty(_cell(row, hmap.get(k))) for k in ("target", "actual", "operator")):
+        operator, target, actual = _cell(row, operator_i), _cell(row, target_i), _cell(row, actual_i)
+        if _empty(target) and _empty(actual) and _empty(operator):
             # a merged text row (说明, 总体目标 …) ends the block
             if len(set(c for c in row if c.strip())) <= 1:
                 break
             i += 1
             continue
-        ind = _make_indicator(name, _cell(row, hmap.get("operator")), _cell(row, hmap.get("target")),
-                              _cell(row, hmap.get("unit")), _cell(row, hmap.get("actual")))
-        ind.weight = parse_number(_cell(row, hmap.get("weight"))) if "weight" in hmap else None
-        ind.stated_score = parse_number(_cell(row, hmap.get("score"))) if "score" in hmap else None
-        reason = _cell(row, hmap.get("reason"))
+        ind = _make_indicator(name, operator, target, _cell(row, unit_i), actual)
+        ind.weight = parse_number(_cell(row, weight_i)) if weight_i is not None else None
+        ind.stated_score = parse_number(_cell(row, score_i)) if score_i is not None else None
+        reason = _cell(row, reason_i)
         ind.deviation_reason = None if _empty(reason) else reason
         ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, l1_text or None, l2_text or None)
         report.indicators.append(ind)
