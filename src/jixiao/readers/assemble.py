@@ -34,6 +34,10 @@ _H3 = re.compile(r"^\s*(\d{1,2})\s*[、．]\s*(\D.*)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
 _ORG_END = re.compile(r"(局|厅|委员会|委|院|中心|办公室|办|站|所|会|部|处|校|馆|公司|队|署|馆|政府|街道|镇|乡|科)$")
+_YUAN_NOTE = re.compile(r"[（(:：]\s*元\s*[)）]?")
+_WEIGHT_NOTE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_YEAR_CELL = re.compile(r"[（(]?\s*(20\d{2})\s*年度?\s*[)）]?")
+_ORG_LINE = re.compile(r"^\s*(填报单位|实施单位|资金使用单位|单位名称)\s*[:：]\s*(.+?)\s*$")
 _EMPTY = {"", "-", "—", "–", "/", "无", "——", "--", "\\", "／"}
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟"
@@ -80,7 +84,7 @@ def _default_money_unit(cells: list[str]) -> str:
     for unit in ("亿元", "万元", "千元"):
         if unit in joined:
             return unit
-    if re.search(r"[（(:：]\s*元\s*[)）]?", joined) or "单位：元" in joined:
+    if _YUAN_NOTE.search(joined) or "单位：元" in joined:
         return "元"
     return "万元"
 
@@ -145,7 +149,7 @@ def _read_fund_block(rows: list[list[str]], start: int, hmap: dict[str, int], st
             name = kind if kind and kind != "total" else (clean(label) or "其他资金")
             budget.sources.append(FundSource(name=name, **amounts))
         i += 1
-    weight_note = re.search(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]", "".join(header + context))
+    weight_note = _WEIGHT_NOTE.search("".join(header + context))
     if budget.weight is None and weight_note:
         budget.weight = Decimal(weight_note.group(1))
     _fill_totals_from_sources(budget)
@@ -333,7 +337,7 @@ def _table_title(row: list[str], st: _State) -> None:
         t = normalize(c)
         if ("自评表" in t or "评价表" in t) and len(t) < 40 and st.form_title is None:
             st.form_title = t
-        y = re.fullmatch(r"[（(]?\s*(20\d{2})\s*年度?\s*[)）]?", t)
+        y = _YEAR_CELL.fullmatch(t)
         if y and st.report.fiscal_year is None:
             st.report.fiscal_year = int(y.group(1))
 
@@ -479,7 +483,7 @@ def _organization(paragraphs: list[str], st: _State) -> str | None:
         if key in st.fields:
             return st.fields[key]
     for p in paragraphs:
-        m = re.match(r"^\s*(填报单位|实施单位|资金使用单位|单位名称)\s*[:：]\s*(.+?)\s*$", p)
+        m = _ORG_LINE.match(p)
         if m:
             return m.group(2).split("\t")[0].strip()
     for p in reversed(paragraphs[-6:]):

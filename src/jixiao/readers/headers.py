@@ -76,9 +76,10 @@ def header_map(row: list[str], group: str) -> dict[str, int]:
 
 
 @lru_cache(maxsize=8192)
-def _header_fields(cell: str) -> tuple[str | None, str | None]:
-    """(indicator field, fund field) a cell names: both lookups in one cache probe."""
-    return match(cell, "indicator"), match(cell, "fund")
+def _header_fields(cell: str) -> tuple[str | None, str | None] | None:
+    """(indicator field, fund field) a cell names, both lookups in one cache probe; None if it names neither."""
+    fields = match(cell, "indicator"), match(cell, "fund")
+    return None if fields == (None, None) else fields
 
 
 def header_maps(row: list[str]) -> tuple[dict[str, int] | None, dict[str, int] | None]:
@@ -89,7 +90,10 @@ def header_maps(row: list[str]) -> tuple[dict[str, int] | None, dict[str, int] |
     ind: dict[str, int] = {}
     fund: dict[str, int] = {}
     for i, cell in enumerate(row):
-        fi, ff = _header_fields(cell)
+        fields = _header_fields(cell)
+        if fields is None:
+            continue
+        fi, ff = fields
         if fi is not None and fi not in ind:
             ind[fi] = i
         if ff is not None and ff not in fund:
@@ -115,4 +119,4 @@ def is_header_word(cell: str) -> bool:
     c = clean(cell)
     if not c or len(c) > 14:
         return False
-    return match(c, "indicator") is not None or match(c, "fund") is not None
+    return _header_fields(c) is not None
