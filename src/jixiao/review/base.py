@@ -114,8 +114,12 @@ class ReviewContext:
             return self.card.indicators[index]
         return None
 
+    @cached_property
+    def _scores_by_index(self) -> dict[int, IndicatorScore]:
+        return {s.index: s for s in self.card.indicators}
+
     def indicators(self) -> Iterable[tuple[int, Indicator, IndicatorScore | None]]:
-        by_index = {s.index: s for s in self.card.indicators}
+        by_index = self._scores_by_index
         for i, ind in enumerate(self.report.indicators):
             yield i, ind, by_index.get(i)
 
@@ -215,10 +219,17 @@ def to_decimal(value: Any) -> Decimal | None:
 
 def contains_any(text: str, terms: Iterable[str]) -> str | None:
     """The first term found in ``text`` (longest terms first), else None."""
-    for t in sorted(terms, key=len, reverse=True):
+    ordered = _longest_first(terms) if isinstance(terms, tuple) else sorted(terms, key=len, reverse=True)
+    for t in ordered:
         if t and t in text:
             return t
     return None
+
+
+@lru_cache(maxsize=256)
+def _longest_first(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """A word list sorted longest first, once (the lists are the Words' tuples, asked for per indicator)."""
+    return tuple(sorted(terms, key=len, reverse=True))
 
 
 def short(name: str, limit: int = 20) -> str:
