@@ -219,16 +219,26 @@ def to_decimal(value: Any) -> Decimal | None:
 
 def contains_any(text: str, terms: Iterable[str]) -> str | None:
     """The first term found in ``text`` (longest terms first), else None."""
-    ordered = _longest_first(terms) if isinstance(terms, tuple) else sorted(terms, key=len, reverse=True)
+    if isinstance(terms, tuple) and len(text) <= 200:
+        return _contains_any(text, terms)
+    return _first_in(text, sorted(terms, key=len, reverse=True))
+
+
+def _first_in(text: str, ordered: Iterable[str]) -> str | None:
     for t in ordered:
         if t and t in text:
             return t
     return None
 
 
+@lru_cache(maxsize=65536)
+def _contains_any(text: str, terms: tuple[str, ...]) -> str | None:
+    """Memoised: the rules ask this of the same indicator names against the Words' tuples, again and again."""
+    return _first_in(text, _longest_first(terms))
+
+
 @lru_cache(maxsize=256)
 def _longest_first(terms: tuple[str, ...]) -> tuple[str, ...]:
-    """A word list sorted longest first, once (the lists are the Words' tuples, asked for per indicator)."""
     return tuple(sorted(terms, key=len, reverse=True))
 
 
