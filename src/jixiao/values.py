@@ -176,6 +176,7 @@ _DATE_RE = re.compile(
 _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+"
 _ARABIC_RE = re.compile(rf"[-+]?(?:{_NUM})")
 _DIGIT_RE = re.compile(r"[0-9]")
+_PLAIN_NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?")
 _ANY_NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _RANGE_SEP_RE = re.compile("(?:" + _alternation(_DATA["ranges"]["separators"]) + ")")
 # A unit written after an Arabic number: a few characters (values.toml [units] max_length), no digits
@@ -338,6 +339,17 @@ def _empty(text: str, operator: Operator | None = None) -> ParsedValue:
 
 
 def _parse(text: str) -> ParsedValue:
+    if len(text) <= _MAX_CELL and _PLAIN_NUMBER_RE.fullmatch(text):
+        # Half the value cells are a bare number or percent ("1070.07", "95%"): read them directly,
+        # as _parse_cell would (tests/unit/test_values_plain_numbers.py checks that it is the same).
+        percent = text[-1] == _PERCENT
+        number = Decimal(text[:-1] if percent else text)
+        return ParsedValue(text=text, operator=None, number=number, unit=_PERCENT if percent else None,
+                           percent=percent)
+    return _parse_cell(text)
+
+
+def _parse_cell(text: str) -> ParsedValue:
     s = _canon(text)
     if len(s) > _MAX_CELL:
         return _empty(text)  # a sentence, not a value cell (and no quadratic work on long text)

@@ -200,9 +200,7 @@ def _make_indicator(name: str, op_text: str, target_text: str, unit_text: str, a
 
 
 def _special_row(row: list[str], hmap: dict[str, int]) -> str | None:
-    name_i = hmap["name"]
-    for c in row[: name_i + 1]:
-        kind = _special_label(c)
+    for kind in map(_special_label, row[: hmap["name"] + 1]):
         if kind:
             return kind
     return None

@@ -89,8 +89,7 @@ def header_maps(row: list[str]) -> tuple[dict[str, int] | None, dict[str, int] |
     """
     ind: dict[str, int] = {}
     fund: dict[str, int] = {}
-    for i, cell in enumerate(row):
-        fields = _header_fields(cell)
+    for i, fields in enumerate(map(_header_fields, row)):
         if fields is None:
             continue
         fi, ff = fields
