@@ -95,6 +95,8 @@ class _Compiled:
     leading: tuple[str, ...]
     trailing: tuple[str, ...]
     verbs: tuple[str, ...]  # statement verbs after a name (全年实际完成), longest first
+    actual_markers: tuple[str, ...]  # a plain value stated with these is what was achieved
+    target_markers: tuple[str, ...]  # ... unless the sentence before it speaks of the plan
     weak: tuple[str, ...]
     heads: tuple[str, ...]
     synonym_re: re.Pattern[str] | None
@@ -167,6 +169,8 @@ def _compile(words: Words) -> _Compiled:
         leading=tuple(sorted(claims["leading_fillers"], key=len, reverse=True)),
         trailing=tuple(sorted(claims["trailing_fillers"], key=len, reverse=True)),
         verbs=tuple(sorted(claims["statement_verbs"], key=len, reverse=True)),
+        actual_markers=tuple(claims["actual_markers"]),
+        target_markers=tuple(claims["target_markers"]),
         weak=tuple(claims["weak_qualifiers"]),
         heads=tuple(sorted(claims["heads"], key=len, reverse=True)),
         synonym_re=synonym_re,
@@ -540,18 +544,33 @@ def _same_unit(a: str | None, b: str | None) -> bool:
     return a == b or (a in pct and b in pct)
 
 
-def _consistent(value: Decimal, operator: str, ind: Indicator) -> bool:
-    if value in (ind.target, ind.actual):
-        return True
+def _about_actual(claim: ValueClaim, c: _Compiled) -> bool:
+    """A value stated as achieved (共完成危房改造100户, 实际达到95%), not as planned (计划完成100户)."""
+    if not any(w in claim.quote for w in c.actual_markers):
+        return False
+    end = claim.sentence.find(claim.quote)
+    lead = claim.sentence[: end + len(claim.quote)] if end >= 0 else claim.quote
+    return not any(w in lead for w in c.target_markers)
+
+
+def _consistent(value: Decimal, operator: str, ind: Indicator, about_actual: bool = False) -> bool:
     a = ind.actual
+    if about_actual and a is not None:  # what was achieved: the actual, or a bound the actual meets
+        return value == a or _bound_met(operator, a, value)
+    if value in (ind.target, a):
+        return True
     if a is None:
         return False
     # A bound the actual satisfies is a true statement (满意度超过90% with 95% achieved).
+    return _bound_met(operator, a, value)
+
+
+def _bound_met(operator: str, actual: Decimal, value: Decimal) -> bool:
     return (
-        (operator == ">=" and a >= value)
-        or (operator == ">" and a > value)
-        or (operator == "<=" and a <= value)
-        or (operator == "<" and a < value)
+        (operator == ">=" and actual >= value)
+        or (operator == ">" and actual > value)
+        or (operator == "<=" and actual <= value)
+        or (operator == "<" and actual < value)
     )
 
 
@@ -591,7 +610,7 @@ def _indicator_claims(
                     claim=claim,
                     term=term,
                     how=cand.how,
-                    consistent=_consistent(cand.value, claim.operator, ind),
+                    consistent=_consistent(cand.value, claim.operator, ind, _about_actual(claim, c)),
                     value=cand.value,
                 )
             )

@@ -182,3 +182,32 @@ def test_value_claims_read_chinese_numerals_through_values() -> None:
     claims = extract_value_claims(text, WORDS)
     got = [(c.subject, c.operator, c.number, c.unit) for c in claims]
     assert got == [("污水处理设施全年实际完成", "", D(3), "座"), ("满意度", ">=", D(95), "%")]
+
+
+# ---------------------------------------------------------------- achieved, not planned: must be the actual
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target restated as what was done, while the table says 80 of 100 (and 76 % of 95 %)
+        ("本年度共完成危房改造100户。", [("危房改造", D(100))]),
+        ("危房改造已完成100户，全面完成年度任务。", [("危房改造", D(100))]),
+        ("资金拨付及时率实际达到95%。", [("资金拨付及时率", D(95))]),
+    ],
+)
+def test_the_target_stated_as_achieved_fires(text: str, expected: list[tuple[str, D]]) -> None:
+    assert n01(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "计划完成危房改造100户。",  # the plan, not the result
+        "年度目标为完成危房改造100户。",
+        "危房改造100户，资金拨付及时率95%。",  # no verb of achievement: may restate the targets
+        "按照要求，共完成危房改造任务100户中的80户。",
+    ],
+)
+def test_the_target_stated_as_planned_does_not_fire(text: str) -> None:
+    assert n01(text) == []
