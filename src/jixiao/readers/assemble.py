@@ -31,6 +31,7 @@ from jixiao.values import (
 _H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 _H2 = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$")
 _H3 = re.compile(r"^\s*(\d{1,2})\s*[、．]\s*(\D.*)$")
+_HEADING_START = "一二三四五六七八九十（("  # the first character of an _H1 / _H2 heading (_H3: a digit, \d)
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
 _ORG_END = re.compile(r"(局|厅|委员会|委|院|中心|办公室|办|站|所|会|部|处|校|馆|公司|队|署|馆|政府|街道|镇|乡|科)$")
@@ -98,6 +99,7 @@ def _fund_label(row: list[str], first_num: int) -> str:
     return label
 
 
+@lru_cache(maxsize=4096)
 def _fund_row_kind(label: str) -> str | None:
     lab = clean(label).replace("其中", "").lstrip(":：")
     if not lab:
@@ -384,6 +386,9 @@ def _read_table(table: Table, st: _State, before: str = "") -> None:
 
 def _heading(text: str) -> tuple[str, str, int] | None:
     """(number, title, level) when a paragraph is a numbered heading."""
+    first = text.lstrip()[:1]  # (str.lstrip strips what \s matches)
+    if not first or not (first in _HEADING_START or first.isdecimal()):
+        return None  # what none of the three patterns can match: most paragraphs
     for rx, level, fmt in ((_H1, 1, "{}"), (_H2, 2, "（{}）"), (_H3, 3, "{}")):
         m = rx.match(text)
         if m:
@@ -429,7 +434,7 @@ def _read_prose_budget(text: str, st: _State) -> None:
             amount = parse_amount(m.group(1) + m.group(2))
             if amount is not None:
                 found[key] = amount
-    rate_m = _PROSE_RATE.search(text)
+    rate_m = _PROSE_RATE.search(text) if "执行率" in text else None  # the pattern has no fixed start: skip the scan
     b = st.budget
     if (b is None or not b.usable) and ("annual" in found or "executed" in found):
         b = b or Budget()
@@ -557,7 +562,7 @@ def assemble(doc: Document, name: str = "") -> Report:
         if m:
             report.stated_total = Decimal(m.group(1))
     if report.stated_grade is None:
-        m = _PROSE_GRADE.search(prose)
+        m = _PROSE_GRADE.search(prose) if "等级" in prose else None  # (no fixed start: skip the scan)
         if m:
             report.stated_grade = m.group(1)[0]
     if not report.indicators and (report.budget is None or not report.budget.usable):
