@@ -41,9 +41,9 @@ def _exact(group: str) -> dict[str, str]:
 
 
 @cache
-def _any_synonym(group: str) -> re.Pattern[str]:
-    """Finds whether a cell contains some synonym of ``group`` (which one is for ``match`` to say)."""
-    return re.compile("|".join(re.escape(syn) for syn, _ in _synonyms(group)))
+def _any_synonym(*groups: str) -> re.Pattern[str]:
+    """Finds whether a cell contains some synonym of ``groups`` (which one is for ``match`` to say)."""
+    return re.compile("|".join(re.escape(syn) for group in groups for syn, _ in _synonyms(group)))
 
 
 @lru_cache(maxsize=8192)
@@ -53,7 +53,11 @@ def match(cell: str, group: str) -> str | None:
     Exact matches win; otherwise the longest synonym the cell contains, provided the cell is short
     (a header, not a sentence that happens to contain the word).
     """
-    c = clean(cell)
+    return _field(clean(cell), group)
+
+
+def _field(c: str, group: str) -> str | None:
+    """``match`` of a cell already cleaned."""
     if not c:
         return None
     field = _exact(group).get(c)
@@ -78,7 +82,10 @@ def header_map(row: list[str], group: str) -> dict[str, int]:
 @lru_cache(maxsize=8192)
 def _header_fields(cell: str) -> tuple[str | None, str | None] | None:
     """(indicator field, fund field) a cell names, both lookups in one cache probe; None if it names neither."""
-    fields = match(cell, "indicator"), match(cell, "fund")
+    c = clean(cell)
+    if not _any_synonym("indicator", "fund").search(c):
+        return None  # most cells (values, names): an exact synonym is contained in the cell too
+    fields = _field(c, "indicator"), _field(c, "fund")
     return None if fields == (None, None) else fields
 
 
