@@ -727,6 +727,36 @@ def weasyprint_available() -> bool:
     return True
 
 
+
+SPLIT_ROW_REASON = (
+    "因部分链路改造施工延期，运营商交付时间晚于计划，导致完成值低于年度指标值，下一步将加强与运营商的沟通协调。" * 6
+)
+
+
+def build_split_row_docx(directory: Path, name: str = "split-row.docx") -> Path:
+    """30 indicators under one merged 一级指标 cell; the 24th row's reason is long enough that, printed
+    (LibreOffice, Word), the row breaks across pages. See tests/data/README.md."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("绩效指标完成情况表")
+    t = d.add_table(rows=1, cols=5)
+    t.style = "Table Grid"
+    for c, h in zip(t.rows[0].cells, ["一级指标", "三级指标", "指标值", "实际完成值", "偏差原因分析"], strict=True):
+        c.text = h
+    for k in range(1, 31):
+        r = t.add_row().cells
+        r[1].text = f"监控网络链路第{k}段"
+        r[2].text = f"≥{k}条"
+        r[3].text = f"{k}条"
+        r[4].text = SPLIT_ROW_REASON if k == 24 else "无"
+    first = t.column_cells(0)
+    first[1].text = "产出指标"
+    first[1].merge(first[30])
+    path = Path(directory) / name
+    d.save(str(path))
+    return path
+
 def soffice() -> str | None:
     """LibreOffice on PATH (legacy-format tests skip without it)."""
     return shutil.which("soffice") or shutil.which("libreoffice")

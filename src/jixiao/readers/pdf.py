@@ -368,6 +368,32 @@ def _merge_pages(pages: list[_Page]) -> list[Paragraph | Table]:
     return [Table(rows=b.rows) if isinstance(b, _PageTable) else b for b in merged]
 
 
+def _split_row_cells(first: _PageTable, cont: _PageTable, row: list[str], row_ids: list[int]) -> list[int]:
+    """When the continuation's first row is the rest of the previous page's last row, its columns
+    that are single cells on both sides (their text continues the previous page's); else [].
+
+    Word and LibreOffice let a row break across pages: the cells whose text fitted (the indicator's
+    name, target, actual) are empty on the next page, the long ones (a deviation reason) go on. Both
+    parts are ruled, so the lines do not tell; the text does: among the cells that are single cells
+    on both sides (not merged over several rows), the first that has text on the previous page is
+    empty here, and some other is not, and more of them emptied than went on. A new row always
+    starts with that cell filled (an indicator without a name is no indicator); a new row under a
+    merged cell cut by the page (its text on the previous page only) has just that one cell empty and
+    the rest of its cells filled.
+    """
+    last_text, last_ids = first.rows[-1], first.boxes[-1]
+    single = [
+        c for c in range(min(len(row), len(last_text)))
+        if row_ids[c] != -1 and first.box_rows.get(last_ids[c], 1) == 1 and cont.box_rows.get(row_ids[c], 1) == 1
+    ]
+    lead = next((c for c in single if last_text[c]), None)
+    if lead is None or row[lead]:
+        return []
+    emptied = sum(1 for c in single if last_text[c] and not row[c])
+    went_on = sum(1 for c in single if row[c])
+    return single if 0 < went_on < emptied else []
+
+
 def _continue_table(first: _PageTable, cont: _PageTable) -> None:
     """Append ``cont`` (the part on the next page) to ``first``, in place."""
     skip = 0
@@ -388,6 +414,16 @@ def _continue_table(first: _PageTable, cont: _PageTable) -> None:
                 for k in range(len(rows[r])):
                     if ids[r][k] == box:
                         rows[r][k] = last_text[c]
+        split = _split_row_cells(first, cont, rows[0], ids[0])
+        if split:
+            for c in split:
+                text = rows[0][c]
+                if text:
+                    last_text[c] = last_text[c] + _joiner(last_text[c], text) + text if last_text[c] else text
+            for k in set(ids[0]):  # the row is gone: merged cells through it cover one row less
+                if k != -1 and cont.box_rows.get(k, 1) > 1:
+                    cont.box_rows[k] -= 1
+            rows, ids = rows[1:], ids[1:]
     offset = max(first.box_rows, default=-1) + 1  # keep box ids of the two parts apart
     first.rows.extend(rows)
     first.boxes.extend([offset + k if k != -1 else -1 for k in row] for row in ids)
