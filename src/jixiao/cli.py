@@ -362,6 +362,22 @@ def _terminate(signum: int, frame: Any) -> None:
     raise _Terminated
 
 
+_DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _write_line(text: str) -> None:
+    """Write one JSON line whole. Ctrl-C or ``kill`` arriving meanwhile take effect right after it:
+    raised in the middle of the write, they left half a line in the output (seen under load)."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    old = mask(signal.SIG_BLOCK, _DEFERRED_SIGNALS) if mask is not None else None
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    finally:
+        if mask is not None and old is not None:
+            mask(signal.SIG_SETMASK, old)
+
+
 def _run(items: list[Path | _Problem], policy_arg: str, pool: _Pool | None, as_json: bool,
          indent: int | None) -> Iterator[Outcome | None]:
     """Outcomes of every item: problems found while walking at once, then the documents."""
@@ -520,8 +536,7 @@ def check(
                         codes.update(result.codes)
                         failing += fail_on is not None and bool(result.severities & bad)
                     if result.line is not None:
-                        sys.stdout.write(result.line + "\n")
-                        sys.stdout.flush()
+                        _write_line(result.line)
                     elif result.result is not None and result.error is None:
                         from jixiao.writers.terminal import print_result
 

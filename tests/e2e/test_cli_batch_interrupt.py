@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -52,7 +53,16 @@ def test_interrupt_stops_cleanly_and_keeps_the_lines_written(tmp_path, sig, to_g
             os.killpg(p.pid, sig)
         else:
             p.send_signal(sig)
-        rest, err = p.communicate(timeout=30)
+        # Read the rest through the same buffered reader: communicate() reads the pipe itself and
+        # would miss what readline() has already buffered (the start of the next line).
+        watchdog = threading.Timer(30, p.kill)
+        watchdog.start()
+        try:
+            rest = p.stdout.read()
+            err = p.stderr.read()
+            p.wait()
+        finally:
+            watchdog.cancel()
     finally:
         if p.poll() is None:
             p.kill()
