@@ -17,7 +17,7 @@ from functools import lru_cache
 from jixiao.levels import levels_of
 from jixiao.model import Budget, FundSource, Indicator, Operator, ReadError, Report, Section
 from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.headers import clean, data, header_maps, match
+from jixiao.readers.headers import clean, data, header_maps, match, match_exact
 from jixiao.values import (
     normalize,
     normalize_unit,
@@ -208,10 +208,17 @@ def _special_row(row: list[str], hmap: dict[str, int]) -> str | None:
     return None
 
 
+_LABEL_DECORATION = re.compile(r"[\s:：%％\d.．、，,;；\-—]+")
+
+
 @lru_cache(maxsize=8192)
 def _special_label(cell: str) -> str | None:
-    """The kind of special row (total, grade, budget) a short label cell names."""
-    return match(cell, "special_rows") if cell.strip() and len(clean(cell)) <= 8 else None
+    """The kind of special row (total, grade, budget) a label cell is: the label itself, with at most
+    a note, a colon or a number around it (合计, 总分（100分）, 评价等级：). A cell that merely holds
+    such a word is an indicator's name (安全等级达标率, 合计节约资金)."""
+    if not cell.strip():
+        return None
+    return match_exact(_LABEL_DECORATION.sub("", clean(cell)), "special_rows")
 
 
 def _numbers_after(row: list[str], start: int) -> list[Decimal]:

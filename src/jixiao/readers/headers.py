@@ -46,6 +46,11 @@ def _any_synonym(*groups: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(syn) for group in groups for syn, _ in _synonyms(group)))
 
 
+def match_exact(label: str, group: str) -> str | None:
+    """The field of ``group`` that ``label`` (already cleaned) is a synonym of, word for word."""
+    return _exact(group).get(label)
+
+
 @lru_cache(maxsize=8192)
 def match(cell: str, group: str) -> str | None:
     """The field of ``group`` (indicator / fund / fund_rows / fields / special_rows) a cell names.
