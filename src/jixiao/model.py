@@ -114,6 +114,7 @@ class Section:
 class Report:
     title: str | None = None
     organization: str | None = None
+    supervising_department: str | None = None  # 主管部门
     recipient: str | None = None
     fiscal_year: int | None = None
     kind: ReportKind | None = None

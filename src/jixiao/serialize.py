@@ -128,6 +128,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return {
         "title": report.title,
         "organization": report.organization,
+        "supervising_department": report.supervising_department,
         "recipient": report.recipient,
         "fiscal_year": report.fiscal_year,
         "kind": report.kind,
@@ -148,6 +149,7 @@ def report_from_dict(d: dict[str, Any]) -> Report:
     return Report(
         title=d.get("title"),
         organization=d.get("organization"),
+        supervising_department=d.get("supervising_department"),
         recipient=d.get("recipient"),
         fiscal_year=int(fy) if fy is not None else None,
         kind=d.get("kind"),

@@ -24,7 +24,7 @@ def test_formula_like_and_control_characters(tmp_path):
     wb = openpyxl.load_workbook(out)
     ws = wb["报告汇总"]
     assert ws["A2"].value == "=HYPERLINK(\"http://x\")" and ws["A2"].data_type == "s"
-    assert ws["C2"].value == "=1+1" and ws["C2"].data_type == "s"
+    assert ws["D2"].value == "=1+1" and ws["D2"].data_type == "s"
     assert ws["B2"].value == "单位名称"
     rows = list(wb["全部问题"].iter_rows(min_row=2))
     assert [c.value for c in rows[0]][3:] == ["指标“=SUM(A1)”", "=cmd|' /C calc'!A0"]

@@ -44,7 +44,7 @@ def test_riskiest_first_and_findings_follow(tmp_path):
         "one-error-one-warning-high", "one-warning", "clean-low", "clean-high",
     ]
     row = next(r for r in wb["报告汇总"].iter_rows(min_row=2, values_only=True) if r[0] == "one-error-many-warnings")
-    assert row[7:12] == (95, "良", 1, 5, 0)
+    assert row[8:13] == (95, "良", 1, 5, 0)
     sources = [r[0] for r in wb["全部问题"].iter_rows(min_row=2, values_only=True)]
     firsts = list(dict.fromkeys(sources))
     assert firsts == [s for s in order if s not in ("broken.docx", "clean-low")]

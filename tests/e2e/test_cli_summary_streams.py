@@ -45,4 +45,4 @@ def test_peak_memory_flat_from_60_to_600_reports(tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "s600.xlsx", read_only=True)
     assert sum(1 for _ in wb["全部问题"].iter_rows(values_only=True)) == 600 * 8 + 1
     first = next(wb["报告汇总"].iter_rows(min_row=2, max_row=2, values_only=True))
-    assert first[7] == 60  # lowest score first among equals
+    assert first[8] == 60  # lowest score first among equals

@@ -41,19 +41,19 @@ def test_three_sheets_with_the_reports_findings_and_counts(tmp_path):
     by_file = {Path(r[0]).name: r for r in rows[1:]}
     assert set(by_file) == {"交管局.txt", "水利厅.txt", "空白.txt"}
     sample = by_file["交管局.txt"]
-    assert sample[1:4] == ("西藏自治区公安厅公安交通管理局", "公安厅交管局转移支付2023年度绩效自评报告", 2023)
-    assert sample[4:9] == (1070.07, 838.41, 0.7835, 97.84, "优")
-    assert sample[12] is None
+    assert sample[1:5] == ("西藏自治区公安厅公安交通管理局", None, "公安厅交管局转移支付2023年度绩效自评报告", 2023)
+    assert sample[5:10] == (1070.07, 838.41, 0.7835, 97.84, "优")
+    assert sample[13] is None
     blank = by_file["空白.txt"]
-    assert blank[1:12] == (None,) * 11
-    assert "空白.txt" in blank[12] and "空" in blank[12]
+    assert blank[1:13] == (None,) * 12
+    assert "空白.txt" in blank[13] and "空" in blank[13]
     water = by_file["水利厅.txt"]
-    assert water[1] == "某省水利厅" and water[4:7] == (2000, 1900, 0.95)
+    assert water[1] == "某省水利厅" and water[5:8] == (2000, 1900, 0.95)
 
     findings = list(wb["全部问题"].iter_rows(values_only=True))
     assert findings[0] == FINDING_HEADER
     mine = [r for r in findings[1:] if Path(r[0]).name == "交管局.txt"]
-    assert len(mine) == sum(sample[9:12])  # errors + warnings + infos
+    assert len(mine) == sum(sample[10:13])  # errors + warnings + infos
     b03 = next(r for r in mine if r[1] == "B03")
     assert b03[2:4] == ("警告", "预算执行") and "78.35%" in b03[4]
     n01 = [r for r in mine if r[1] == "N01"]
@@ -85,8 +85,8 @@ def test_header_styled_frozen_filtered_and_sized(tmp_path):
         assert all(ws.column_dimensions[openpyxl.utils.get_column_letter(k)].width >= 6
                    for k in range(1, len(header) + 1))
     ws = wb["报告汇总"]
-    assert ws["G2"].number_format == "0.00%" or ws["G3"].number_format == "0.00%"
-    assert ws.column_dimensions["C"].width > ws.column_dimensions["D"].width  # titles wider than years
+    assert ws["H2"].number_format == "0.00%" or ws["H3"].number_format == "0.00%"
+    assert ws.column_dimensions["D"].width > ws.column_dimensions["E"].width  # titles wider than years
 
 
 def test_several_inputs_and_a_pretty_printed_single_result(tmp_path):

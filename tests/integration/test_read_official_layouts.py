@@ -25,6 +25,7 @@ def test_mof10_form(tmp_path, build, fmt):
     got_fmt, r = read_report(build(tmp_path))
     assert (got_fmt, r.layout, r.kind, r.fiscal_year) == (fmt, "mof-10", "project", 2023)
     assert r.organization == "西藏自治区公安厅公安交通管理局"
+    assert r.supervising_department == "西藏自治区公安厅"
     b = r.budget
     assert (b.initial, b.annual, b.executed, b.weight) == (D("1070.07"), D("1070.07"), D("838.41"), D("10"))
     assert b.stated_execution_rate == D("78.35")
@@ -42,6 +43,7 @@ def test_mof10_form(tmp_path, build, fmt):
 def test_sichuan_form(tmp_path):
     _, r = read_report(build_sichuan_xlsx(tmp_path))
     assert (r.layout, r.kind) == ("sichuan", "project")
+    assert r.supervising_department == "西藏自治区公安厅"
     assert (r.budget.initial, r.budget.annual, r.budget.executed) == (D("1070.07"), D("1070.07"), D("838.41"))
     rate = next(i for i in r.indicators if i.name == "系统验收合格率")
     assert (rate.operator, rate.target, rate.unit) == ("=", D("98"), "%")
@@ -52,6 +54,7 @@ def test_sichuan_form(tmp_path):
 def test_transfer_form_docx(tmp_path, unit):
     _, r = read_report(build_transfer_docx(tmp_path, unit=unit))
     assert (r.layout, r.kind) == ("transfer", "transfer_payment")
+    assert r.supervising_department == "西藏自治区公安厅"  # 地方主管部门, not the ministry (公安部)
     assert (r.budget.annual, r.budget.executed) == (D("1070.07"), D("838.41"))
     assert [s.name for s in r.budget.sources] == ["中央补助", "地方资金", "其他资金"]
     assert len(r.indicators) == 30

@@ -34,6 +34,7 @@ def test_title_and_identification(written: docx.document.Document) -> None:
         ["项目", "内容"],
         ["报告名称", TITLE],
         ["填报单位", ORG],
+        ["主管部门", ""],  # the sample does not name it; the reviewer fills it in
         ["年度", "2023"],
         ["来源文件", "examples/seed-report-2023-traffic-police.txt"],
         ["评分规则", "mof-2020"],

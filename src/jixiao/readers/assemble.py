@@ -38,6 +38,7 @@ _ORG_END = re.compile(r"(局|厅|委员会|委|院|中心|办公室|办|站|所|
 _YUAN_NOTE = re.compile(r"[（(:：]\s*元\s*[)）]?")
 _WEIGHT_NOTE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _YEAR_CELL = re.compile(r"[（(]?\s*(20\d{2})\s*年度?\s*[)）]?")
+_SUPERVISOR_LINE = re.compile(r"^\s*(?:地方)?主管(?:部门|单位)\s*[:：]\s*(.+?)\s*$")
 _ORG_LINE = re.compile(r"^\s*(填报单位|实施单位|资金使用单位|单位名称)\s*[:：]\s*(.+?)\s*$")
 _EMPTY = {"", "-", "—", "–", "/", "无", "——", "--", "\\", "／"}
 
@@ -507,6 +508,17 @@ def _organization(paragraphs: list[str], st: _State) -> str | None:
     return None
 
 
+def _supervising_department(paragraphs: list[str], st: _State) -> str | None:
+    """主管部门 from the form's cell (地方主管部门 on a transfer form) or a "主管部门：…" line."""
+    if "supervisor" in st.fields:
+        return st.fields["supervisor"]
+    for p in paragraphs[:40]:
+        m = _SUPERVISOR_LINE.match(p)
+        if m:
+            return m.group(1).split("\t")[0].strip() or None
+    return None
+
+
 def _layout(st: _State) -> str:
     """Which layout the document followed: an official form by its column names, else a report."""
     h = st.headers
@@ -559,6 +571,7 @@ def assemble(doc: Document, name: str = "") -> Report:
     if report.title is None or (generic and project):
         report.title = project or st.form_title
     report.organization = _organization(paragraphs, st)
+    report.supervising_department = _supervising_department(paragraphs, st)
     if report.fiscal_year is None:
         m = _YEAR.search(report.title or "") or _YEAR.search(prose[:2000])
         report.fiscal_year = int(m.group(1)) if m else None

@@ -239,7 +239,7 @@ def form_data(result: CheckResult) -> FormData:
     return FormData(
         year=report.fiscal_year,
         project=project_name(report),
-        supervisor="",
+        supervisor=report.supervising_department or "",
         organization=report.organization or "",
         total=total,
         sources=_source_rows(budget.sources if budget is not None else []),

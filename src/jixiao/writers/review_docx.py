@@ -67,6 +67,7 @@ def identification_rows(result: CheckResult) -> list[list[str]]:
     rows = [
         ["报告名称", report_title(report) if report is not None else ""],
         ["填报单位", (report.organization or "") if report is not None else ""],
+        ["主管部门", (report.supervising_department or "") if report is not None else ""],
         ["年度", str(report.fiscal_year) if report is not None and report.fiscal_year else ""],
         ["来源文件", result.source],
     ]

@@ -28,9 +28,12 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 REPORT_HEADER: tuple[str, ...] = (
-    "来源文件", "填报单位", "标题", "年度", "全年预算数", "全年执行数", "执行率", "总分", "等级",
+    "来源文件", "填报单位", "主管部门", "标题", "年度", "全年预算数", "全年执行数", "执行率", "总分", "等级",
     "错误数", "警告数", "提示数", "无法读取原因",
 )
+_COL = {name: k for k, name in enumerate(REPORT_HEADER)}
+_REPORT_FORMATS = {_COL["全年预算数"]: "#,##0.00", _COL["全年执行数"]: "#,##0.00", _COL["执行率"]: "0.00%",
+                   _COL["总分"]: "0.00"}
 FINDING_HEADER: tuple[str, ...] = ("来源", "代码", "级别", "位置", "说明")
 CODE_HEADER: tuple[str, ...] = ("代码", "级别", "出现次数", "涉及报告数", "检查内容")
 
@@ -172,7 +175,9 @@ def _summarise(obj: dict[str, Any]) -> tuple[Cells, list[FindingRow], int, int]:
     error = obj.get("error")
     if isinstance(error, dict):
         reason = _str(error.get("message")) or _str(error.get("code")) or "无法读取"
-        return (source, None, None, None, None, None, None, None, None, None, None, None, reason), [], 0, 0
+        unreadable: list[Any] = [None] * len(REPORT_HEADER)
+        unreadable[_COL["来源文件"]], unreadable[_COL["无法读取原因"]] = source, reason
+        return tuple(unreadable), [], 0, 0
     report = _dict(obj.get("report"))
     budget = _dict(report.get("budget"))
     score = _dict(obj.get("score"))
@@ -191,6 +196,7 @@ def _summarise(obj: dict[str, Any]) -> tuple[Cells, list[FindingRow], int, int]:
     cells = (
         source,
         _str(report.get("organization")),
+        _str(report.get("supervising_department")),
         _str(report.get("title")),
         _num(report.get("fiscal_year")),
         _num(budget.get("annual")),
@@ -223,8 +229,8 @@ def write_summary(records: Iterable[dict[str, Any]], out: Path) -> int:
             data = pickle.dumps((cells, findings), protocol=pickle.HIGHEST_PROTOCOL)
             offset = spool.tell()
             spool.write(data)
-            total = cells[7]
-            readable = cells[12] is None
+            total = cells[_COL["总分"]]
+            readable = cells[_COL["无法读取原因"]] is None
             rows.append(_Row(readable, -errors, -warnings, total is None, Decimal(total or 0), seq, offset,
                              len(data)))
             for code, sev, _, _ in findings:
@@ -247,10 +253,9 @@ def _write_workbook(out: Path, rows: list[_Row], spool: IO[bytes], widths: list[
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("报告汇总")
     _start_sheet(ws, REPORT_HEADER, widths)
-    formats = {4: "#,##0.00", 5: "#,##0.00", 6: "0.00%", 7: "0.00"}
     for row in rows:
         cells, _ = _unspool(spool, row)
-        ws.append([_cell(ws, v, formats.get(k)) for k, v in enumerate(cells)])
+        ws.append([_cell(ws, v, _REPORT_FORMATS.get(k)) for k, v in enumerate(cells)])
     _finish_sheet(ws, len(REPORT_HEADER), len(rows))
 
     wf = wb.create_sheet("全部问题")
@@ -310,7 +315,7 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-_WIDTH_CAPS = (50, 40, 50, 8, 14, 14, 10, 9, 6, 8, 8, 8, 60)
+_WIDTH_CAPS = (50, 40, 40, 50, 8, 14, 14, 10, 9, 6, 8, 8, 8, 60)
 
 
 def _start_sheet(ws: Any, header: tuple[str, ...], widths: Iterable[float]) -> None:

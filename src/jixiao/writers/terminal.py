@@ -47,7 +47,10 @@ def scorecard(result: CheckResult) -> RenderableType:
     assert report is not None and card is not None
     head = Text()
     head.append(report.title or "（无标题）", style="bold")
-    head.append(f"\n填报单位：{report.organization or '—'}    年度：{report.fiscal_year or '—'}")
+    head.append(f"\n填报单位：{report.organization or '—'}")
+    if report.supervising_department:
+        head.append(f"    主管部门：{report.supervising_department}")
+    head.append(f"    年度：{report.fiscal_year or '—'}")
     if report.recipient:
         head.append(f"    报送：{report.recipient}")
     head.append(f"\n来源：{result.source}（{result.format}）  评分规则：{card.policy}", style="dim")
