@@ -15,7 +15,8 @@ aligned whatever the merges.
 * Rows and paragraphs that are entirely blank are dropped.
 
 Paragraph text includes runs inside hyperlinks, fields, tracked insertions and smart tags; deleted
-text, text boxes and ``mc:Fallback`` copies are left out. ``w:tab`` → "\\t", ``w:br``/``w:cr`` → "\\n".
+text and ``mc:Fallback`` copies are left out. A text box's paragraphs and tables (a cover page's
+title, a note beside a table) follow the paragraph that anchors it. ``w:tab`` → "\\t", ``w:br``/``w:cr`` → "\\n".
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ _GRID_AFTER = qn("w:gridAfter")
 _VAL = qn("w:val")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees whose text is not part of the paragraph it sits in.
-_SKIP = {qn("w:txbxContent"), _MC_FALLBACK, qn("w:del"), qn("w:pPr"), qn("w:rPr")}
+_TXBX = qn("w:txbxContent")
+_SKIP = {_TXBX, _MC_FALLBACK, qn("w:del"), qn("w:pPr"), qn("w:rPr")}
 
 MAX_GRID_COLUMNS = 200
 
@@ -107,9 +109,12 @@ def _blocks(container: etree._Element) -> Iterator[Paragraph | Table]:
     for child in container:
         tag = child.tag
         if tag == _P:
-            text = paragraph_text(child)
+            boxes: list[etree._Element] = []
+            text = paragraph_text(child, boxes)
             if text.strip():
                 yield Paragraph(text)
+            for box in boxes:  # text boxes anchored in the paragraph (a cover page's title, a note)
+                yield from _blocks(box)
         elif tag == _TBL:
             rows = table_rows(child)
             if rows:
@@ -122,13 +127,18 @@ def _blocks(container: etree._Element) -> Iterator[Paragraph | Table]:
             yield from _blocks(child)
 
 
-def paragraph_text(p: etree._Element) -> str:
+def paragraph_text(p: etree._Element, boxes: list[etree._Element] | None = None) -> str:
+    """The paragraph's text; the text boxes it anchors (their ``w:txbxContent``, not the
+    ``mc:Fallback`` copy) are appended to ``boxes`` when given."""
     parts: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN):
+    for el in p.iter(_T, _TAB, _BR, _CR, _NB_HYPHEN, _TXBX):
         if _skipped(el, p):
             continue
         tag = el.tag
-        if tag == _T:
+        if tag == _TXBX:
+            if boxes is not None:
+                boxes.append(el)
+        elif tag == _T:
             parts.append(el.text or "")
         elif tag == _TAB:
             parts.append("\t")
