@@ -74,7 +74,8 @@ def i02_unmet_without_reason(ctx: ReviewContext) -> Iterable[Finding]:
             continue
         if _has_text(ind.deviation_reason):
             continue
-        if deviation_text and mentions(deviation_text, ind.name, ctx.words, overlap):
+        others = [o.name for k, o in enumerate(ctx.report.indicators) if k != i]
+        if deviation_text and mentions(deviation_text, ind.name, ctx.words, overlap, others):
             continue
         yield Finding(
             code="I02",
