@@ -745,20 +745,21 @@ class Narrative:
 
 def mentions(text: str, name: str, words: Words, overlap: int = 4, others: Iterable[str] = ()) -> bool:
     """Whether ``text`` names the indicator ``name``: the name itself, a synonym form, or a run of
-    at least ``overlap`` characters of the name (the whole name when it is shorter). For the run, the
-    names of the ``others`` indicators that ``text`` names in full are taken out first: "标准化村卫生室
-    （3）未完成" names that indicator, not "新建标准化村卫生室"."""
+    at least ``overlap`` characters of the name (the whole name when it is shorter). The names of the
+    ``others`` indicators that ``text`` names in full are taken out first: "标准化村卫生室（3）未完成"
+    names that indicator, not "标准化村卫生室" nor "新建标准化村卫生室"."""
     c = _compile(words)
     t = _squash(text)
     n = _squash(name)
     if not n or not t:
         return False
+    named = [o for o in map(_squash, others) if o and o != n and o in t]
+    for o in sorted((o for o in named if n in o), key=len, reverse=True):  # names holding this one
+        t = t.replace(o, "\x00")
     if n in t or _canon(n, c) in _canon(t, c):
         return True
-    for other in others:
-        o = _squash(other)
-        if o and o != n and o in t:
-            t = t.replace(o, "\x00")
+    for o in named:
+        t = t.replace(o, "\x00")
     k = min(len(n), overlap)
     return any(n[j:j + k] in t for j in range(len(n) - k + 1))
 

@@ -325,3 +325,11 @@ def test_i02_both_named_are_both_explained() -> None:
 def test_i02_a_part_of_the_name_still_explains_when_no_other_indicator_is_named() -> None:
     r = _deviation("村卫生室建设因冬季停工未完成。")  # 卫生室 ... 4 characters: 村卫生室
     assert "I02" not in codes(run(r))
+
+
+def test_i02_a_longer_name_holding_this_one_does_not_explain_it() -> None:
+    r = clean_report()
+    r.indicators += [q("新建建档居民", ">=", "5", "4", "户"), q("新建建档居民（2）", ">=", "50", "48", "户")]
+    text = "新建建档居民（2）未达到年度目标，主要原因是部分工程年底完工，尚未结算。"
+    r.sections = [*r.sections[:5], Section("三", "三、偏离绩效目标的原因和下一步改进措施", 1, text), *r.sections[6:]]
+    assert [f.evidence["indicator"] for f in of(run(r), "I02")] == ["新建建档居民"]
