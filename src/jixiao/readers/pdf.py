@@ -46,17 +46,12 @@ MAX_PAGES = 500
 MAX_HEADER_REPEAT_ROWS = 3
 MARGIN_FRACTION = 0.08  # top/bottom band of a page where page numbers live
 
-LINES_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 TEXT_SETTINGS: dict[str, Any] = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+|"
     r"page\s*\d+(?:\s*of\s*\d+)?)\s*$",
     re.IGNORECASE,
-)
-_CJK = re.compile(
-    r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
-    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2018-\u201f\u2026\u2014]"
 )
 
 for _name in ("pdfminer", "pdfplumber"):
@@ -199,7 +194,7 @@ def _join_paragraph_lines(lines: list[tuple[float, float, float, str]],
             and not any(prev[0] < t < top for t in table_tops)
         ):
             last_top, last_text = out[-1]
-            out[-1] = (last_top, last_text + _joiner(last_text, text) + text)
+            out[-1] = (last_top, _join(last_text, text))
         else:
             out.append((top, text))
         prev = line
@@ -319,24 +314,21 @@ def _layout(table: Any) -> _PageTable:
     return _PageTable(rows=rows, boxes=ids, box_rows=box_rows, top=float(top), bottom=float(bottom))
 
 
-def _joiner(before: str, after: str) -> str:
-    """What goes between two wrapped lines: a space only between two words of Latin letters.
-
-    CJK text has no spaces, and a number wrapped inside itself ("83" / ".75%") must stay whole.
-    """
-    return " " if before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha() \
-        else ""
+def _join(before: str, after: str) -> str:
+    """Two wrapped lines (or parts of a cell) as one: a space between them only between two words of
+    Latin letters. CJK text has no spaces, and a number wrapped inside itself ("83" / ".75%") must
+    stay whole."""
+    if not before or not after:
+        return before + after
+    latin = before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha()
+    return before + " " + after if latin else before + after
 
 
 def join_wrapped(text: str) -> str:
-    """Join the lines of a wrapped cell: no space next to CJK, one space between other characters."""
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if not lines:
-        return ""
-    out = lines[0]
-    for line in lines[1:]:
-        out += _joiner(out, line) + line
+    """Join the lines of a wrapped cell (see ``_join``: a space only between two Latin words)."""
+    out = ""
+    for line in text.split("\n"):
+        out = _join(out, line.strip())
     return out
 
 
@@ -419,7 +411,7 @@ def _continue_table(first: _PageTable, cont: _PageTable) -> None:
             for c in split:
                 text = rows[0][c]
                 if text:
-                    last_text[c] = last_text[c] + _joiner(last_text[c], text) + text if last_text[c] else text
+                    last_text[c] = _join(last_text[c], text)
             for k in set(ids[0]):  # the row is gone: merged cells through it cover one row less
                 if k != -1 and cont.box_rows.get(k, 1) > 1:
                     cont.box_rows[k] -= 1
