@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from jixiao.model import OPERATORS, Operator
 
@@ -445,16 +446,26 @@ def parse_value(text: str) -> ParsedValue:
     return _parse_cached(text)
 
 
+_T = TypeVar("_T")
+
+
+def _cell_cached(fn: Callable[[str], _T | None]) -> Callable[[str | None], _T | None]:
+    """``fn`` of a cell's text, memoised (cells recur across rows and reports); None for what is not a
+    string, and a paragraph-long text is computed but not cached."""
+    cached = lru_cache(maxsize=4096)(fn)
+
+    @wraps(fn)
+    def of_cell(text: str | None) -> _T | None:
+        if not isinstance(text, str):
+            return None
+        return fn(text) if len(text) > 4 * _MAX_CELL else cached(text)
+
+    return of_cell
+
+
+@_cell_cached
 def parse_operator(text: str) -> Operator | None:
     """An operator cell (≥, 大于等于, 定性, 正向指标 …) or a value's leading/trailing operator."""
-    if not isinstance(text, str):
-        return None
-    if len(text) > 4 * _MAX_CELL:
-        return _parse_operator(text)  # not cached: long texts are paragraphs
-    return _parse_operator_cached(text)
-
-
-def _parse_operator(text: str) -> Operator | None:
     s = _canon(text)
     if not s:
         return None
@@ -469,9 +480,6 @@ def _parse_operator(text: str) -> Operator | None:
     return parse_value(s).operator
 
 
-_parse_operator_cached = lru_cache(maxsize=4096)(_parse_operator)
-
-
 def parse_number(text: str) -> Decimal | None:
     """The number of a value as written ("1,070.07" → 1070.07, "78.35%" → 78.35, "2万亩" → 2)."""
     return parse_value(text).number
@@ -480,16 +488,9 @@ def parse_number(text: str) -> Decimal | None:
 # --- units, money, percent ------------------------------------------------------------------------
 
 
-def normalize_unit(text: str | None) -> str | None:
+@_cell_cached
+def normalize_unit(text: str) -> str | None:
     """A unit cell or header unit: "（%）" / "百分比" → "%", "(万元)" → "万元", "-" / "" → None."""
-    if not isinstance(text, str):
-        return None
-    if len(text) > 4 * _MAX_CELL:
-        return _normalize_unit(text)  # not cached: long texts are paragraphs
-    return _normalize_unit_cached(text)
-
-
-def _normalize_unit(text: str) -> str | None:
     s = _canon(text).replace(" ", "")
     while len(s) >= 2 and _UNIT_BRACKETS.get(s[0]) == s[-1]:
         s = s[1:-1]
@@ -501,9 +502,6 @@ def _normalize_unit(text: str) -> str | None:
     if s in _PERCENT_UNITS:
         return _PERCENT
     return s
-
-
-_normalize_unit_cached = lru_cache(maxsize=4096)(_normalize_unit)
 
 
 def is_percent_unit(unit: str | None) -> bool:
