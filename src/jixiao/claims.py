@@ -203,10 +203,8 @@ def narrative_parts(report: Report) -> list[tuple[str | None, str]]:
 
 
 def _sentences(text: str) -> Iterator[str]:
-    for m in _SENTENCE_RE.finditer(text):
-        sentence = m.group().strip()
-        if sentence:
-            yield sentence
+    for start, end in _sentence_spans(text):
+        yield text[start:end]
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -169,11 +169,13 @@ def extract(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]]
     boxes = table.cells
     xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
     ys = sorted({b[1] for b in boxes} | {b[3] for b in boxes})
+    col_of = {x: k for k, x in enumerate(xs)}
+    row_of = {y: k for k, y in enumerate(ys)}
     slot: dict[tuple[int, int], BBox] = {}
     overlapping = False
     for box in boxes:
-        c0, c1 = xs.index(box[0]), xs.index(box[2])
-        r0, r1 = ys.index(box[1]), ys.index(box[3])
+        c0, c1 = col_of[box[0]], col_of[box[2]]
+        r0, r1 = row_of[box[1]], row_of[box[3]]
         for r in range(r0, r1):
             for c in range(c0, c1):
                 if slot.setdefault((r, c), box) != box:

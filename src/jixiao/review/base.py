@@ -107,16 +107,15 @@ class ReviewContext:
         return self.words.defaults[key]
 
     def score_of(self, index: int) -> IndicatorScore | None:
-        for s in self.card.indicators:
-            if s.index == index:
-                return s
-        if 0 <= index < len(self.card.indicators) and self.card.indicators[index].index == index:
-            return self.card.indicators[index]
-        return None
+        return self._scores_by_index.get(index)
 
     @cached_property
     def _scores_by_index(self) -> dict[int, IndicatorScore]:
-        return {s.index: s for s in self.card.indicators}
+        """Each indicator's score by its index (the first, should the card list one twice)."""
+        out: dict[int, IndicatorScore] = {}
+        for s in self.card.indicators:
+            out.setdefault(s.index, s)
+        return out
 
     def indicators(self) -> Iterable[tuple[int, Indicator, IndicatorScore | None]]:
         by_index = self._scores_by_index
