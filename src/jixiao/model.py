@@ -32,6 +32,33 @@ QualitativeGrade = Literal["achieved", "partial", "not_achieved", "unclear"]
 
 HUNDRED = Decimal(100)
 
+# How a figure was read. "cell" and "prose" are plain readings; the others rest on the reader's own
+# judgement (a run of digits split by arithmetic, an OCR confusion corrected, a cell moved to another
+# column) and no error-level finding may rest on such a figure alone.
+ReadHow = Literal["cell", "prose", "split", "ocr", "realigned"]
+UNSURE_HOW: frozenset[str] = frozenset({"split", "ocr", "realigned"})
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where and how one figure was read: ``where`` is human-readable Chinese (第12行, 表1第3行第4列, 句：…)."""
+
+    how: ReadHow
+    where: str = ""
+
+    @property
+    def unsure(self) -> bool:
+        return self.how in UNSURE_HOW
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A value the reader saw but could not assign to any field; reported, never guessed into one."""
+
+    text: str
+    where: str = ""
+    reason: str = ""  # Chinese, e.g. 无法确定所属列
+
 
 @dataclass
 class FundSource:
@@ -60,6 +87,13 @@ class Budget:
     weight: Decimal | None = None  # stated 分值 of the budget-execution line (usually 10)
     stated_score: Decimal | None = None  # stated 得分 of the budget-execution line
     origin: Literal["table", "prose"] | None = None
+    # field name (initial, annual, executed, stated_execution_rate, weight, stated_score) → how it was read
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+
+    def unsure(self, *fields: str) -> list[str]:
+        """The named fields (all when none named) whose figure rests on a split/OCR/re-aligned reading."""
+        names = fields or tuple(self.provenance)
+        return [f for f in names if f in self.provenance and self.provenance[f].unsure]
 
     @property
     def execution_rate(self) -> Decimal | None:
@@ -91,6 +125,13 @@ class Indicator:
     stated_score: Decimal | None = None  # stated 得分
     deviation_reason: str | None = None
     operator_text: str = ""  # the operator as written (≥, 不低于, 定性 …); "" when implied
+    # field name (name, operator, target, actual, unit, weight, stated_score) → how it was read
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+
+    def unsure(self, *fields: str) -> list[str]:
+        """The named fields (all when none named) whose figure rests on a split/OCR/re-aligned reading."""
+        names = fields or tuple(self.provenance)
+        return [f for f in names if f in self.provenance and self.provenance[f].unsure]
 
     @property
     def quantitative(self) -> bool:
@@ -126,6 +167,7 @@ class Report:
     stated_total: Decimal | None = None  # 总分 as written
     stated_grade: str | None = None  # 评价等级 as written
     layout: str | None = None  # which layout the reader recognised, e.g. "text-cells", "mof-10"
+    unplaced: list[Unplaced] = field(default_factory=list)  # values seen but not placed in any field
 
     def section(self, *keywords: str) -> Section | None:
         """The first section whose title contains every keyword."""

@@ -17,10 +17,12 @@ from jixiao.model import (
     Finding,
     FundSource,
     Indicator,
+    Provenance,
     ReadError,
     Report,
     ScoreCard,
     Section,
+    Unplaced,
 )
 
 CENT = Decimal("0.01")
@@ -50,6 +52,17 @@ def _source_from(d: dict[str, Any]) -> FundSource:
                       executed=_dec(d.get("executed")))
 
 
+def provenance_to_dict(p: dict[str, Provenance]) -> dict[str, Any]:
+    return {k: {"how": v.how, "where": v.where} for k, v in p.items()}
+
+
+def provenance_from_dict(d: Any) -> dict[str, Provenance]:
+    if not isinstance(d, dict):
+        return {}
+    return {str(k): Provenance(how=v.get("how", "cell"), where=str(v.get("where") or ""))
+            for k, v in d.items() if isinstance(v, dict)}
+
+
 def budget_to_dict(b: Budget) -> dict[str, Any]:
     rate = b.execution_rate
     return {
@@ -66,6 +79,7 @@ def budget_to_dict(b: Budget) -> dict[str, Any]:
         "weight": b.weight,
         "stated_score": b.stated_score,
         "origin": b.origin,
+        "provenance": provenance_to_dict(b.provenance),
     }
 
 
@@ -83,6 +97,7 @@ def budget_from_dict(d: dict[str, Any]) -> Budget:
         weight=_dec(d.get("weight")),
         stated_score=_dec(d.get("stated_score")),
         origin=d.get("origin"),
+        provenance=provenance_from_dict(d.get("provenance")),
     )
 
 
@@ -102,6 +117,7 @@ def indicator_to_dict(ind: Indicator) -> dict[str, Any]:
         "weight": ind.weight,
         "stated_score": ind.stated_score,
         "deviation_reason": ind.deviation_reason,
+        "provenance": provenance_to_dict(ind.provenance),
     }
 
 
@@ -121,6 +137,7 @@ def indicator_from_dict(d: dict[str, Any]) -> Indicator:
         stated_score=_dec(d.get("stated_score")),
         deviation_reason=d.get("deviation_reason"),
         operator_text=str(d.get("operator_text") or ""),
+        provenance=provenance_from_dict(d.get("provenance")),
     )
 
 
@@ -141,6 +158,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "overall_goal_actual": report.overall_goal_actual,
         "stated_total": report.stated_total,
         "stated_grade": report.stated_grade,
+        "unplaced": [{"text": u.text, "where": u.where, "reason": u.reason} for u in report.unplaced],
     }
 
 
@@ -162,6 +180,8 @@ def report_from_dict(d: dict[str, Any]) -> Report:
         stated_total=_dec(d.get("stated_total")),
         stated_grade=d.get("stated_grade"),
         layout=d.get("layout"),
+        unplaced=[Unplaced(text=str(u.get("text") or ""), where=str(u.get("where") or ""),
+                           reason=str(u.get("reason") or "")) for u in d.get("unplaced") or [] if isinstance(u, dict)],
     )
 
 
