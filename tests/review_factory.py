@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from jixiao.model import Budget, Finding, FundSource, Indicator, Report, Section
+from jixiao.model import Budget, Finding, FundSource, Indicator, Report, ScoreCard, Section
 from jixiao.policy import Policy, load_policy
-from jixiao.review import review
+from jixiao.review import ReviewContext, load_words, review
+from jixiao.review.base import _REGISTRY
 from jixiao.scoring import score_report
 
 
@@ -121,9 +122,38 @@ def clean_report() -> Report:
     )
 
 
+class RuleCrashed(AssertionError):
+    """A rule raised while a test ran it: the test fails instead of seeing an ``X00`` finding."""
+
+
+def review_strict(report: Report, card: ScoreCard, policy: Policy) -> list[Finding]:
+    """``review()`` for tests: a rule that raises fails the test.
+
+    The engine turns a crashing rule into an ``X00`` info finding so a broken rule never breaks a
+    user's review; in a test that would hide the crash (a "does not fire" test passes when the rule
+    raises). On an ``X00`` the crashing rule is run again outside the engine so its own exception and
+    traceback are what the test reports.
+    """
+    findings = review(report, card, policy)
+    crashed = [f for f in findings if f.code == "X00"]
+    if not crashed:
+        return findings
+    ctx = ReviewContext(report=report, card=card, policy=policy, words=load_words())
+    for f in crashed:
+        code = str(f.evidence.get("rule"))
+        registered = _REGISTRY.get(code)
+        if registered is not None:
+            try:
+                list(registered.fn(ctx))
+            except Exception as exc:
+                raise RuleCrashed(f"rule {code} raised: {f.evidence.get('error')}") from exc
+    raise RuleCrashed("; ".join(f"rule {f.evidence.get('rule')} raised: {f.evidence.get('error')}" for f in crashed))
+
+
 def run(report: Report, policy: Policy | None = None) -> list[Finding]:
+    """Score and review ``report``; fails the calling test if any rule raises (no ``X00``)."""
     policy = policy or load_policy()
-    return review(report, score_report(report, policy), policy)
+    return review_strict(report, score_report(report, policy), policy)
 
 
 def codes(findings: list[Finding]) -> list[str]:

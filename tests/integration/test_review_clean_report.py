@@ -9,8 +9,8 @@ import pytest
 from jixiao.model import Finding
 from jixiao.policy import load_policy
 from jixiao.readers import report_from_text
-from jixiao.review import review
 from jixiao.scoring import score_report
+from tests.review_factory import review_strict
 
 POLICY = load_policy("mof-2020")
 
@@ -153,7 +153,7 @@ CLEAN = """某市生态环境局2023年度环境监测站点建设项目
 
 def reviewed(text: str) -> list[Finding]:
     report = report_from_text(text)
-    return review(report, score_report(report, POLICY), POLICY)
+    return review_strict(report, score_report(report, POLICY), POLICY)
 
 
 def test_clean_report_reads_as_intended() -> None:

@@ -11,15 +11,15 @@ import pytest
 from jixiao.model import Finding, Report
 from jixiao.policy import load_policy
 from jixiao.readers import read_report, report_from_text
-from jixiao.review import review
 from jixiao.scoring import score_report
 from tests.conftest import SAMPLE
+from tests.review_factory import review_strict
 
 POLICY = load_policy("mof-2020")
 
 
 def reviewed(report: Report) -> list[Finding]:
-    return review(report, score_report(report, POLICY), POLICY)
+    return review_strict(report, score_report(report, POLICY), POLICY)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from jixiao.policy import load_policy
 from jixiao.review import ReviewContext, catalogue, review, rule
 from jixiao.review import base as review_base
 from jixiao.scoring import score_report
-from tests.review_factory import clean_report, codes, q, ql, run
+from tests.review_factory import RuleCrashed, clean_report, codes, q, ql, run
 
 SPEC_CODES = (
     [f"B0{i}" for i in range(1, 9)]
@@ -81,7 +81,8 @@ def test_a_crashing_rule_becomes_x00_and_the_others_still_run(monkeypatch: pytes
         rule("Z99", "warning", "测试用的故障规则")(broken)
         r = clean_report()
         r.budget = Budget(annual=D("1000"), executed=D("700"))
-        findings = run(r)
+        policy = load_policy()
+        findings = review(r, score_report(r, policy), policy)  # the engine itself, not the strict helper
     finally:
         review_base._REGISTRY.clear()
         review_base._REGISTRY.update(saved)
@@ -92,6 +93,24 @@ def test_a_crashing_rule_becomes_x00_and_the_others_still_run(monkeypatch: pytes
     assert "Z99" in x00[0].message and "测试用的故障规则" in x00[0].message
     assert "B03" in codes(findings)
     assert "Z99" not in [c.code for c in catalogue()]
+
+
+def test_rule_tests_fail_when_their_rule_raises() -> None:
+    """The helper every rule test uses turns an X00 into a failure naming the rule and its exception,
+    so "does not fire" tests cannot pass on a crashing rule."""
+    saved = dict(review_base._REGISTRY)
+
+    def broken(ctx: ReviewContext) -> Iterable[Finding]:
+        raise ZeroDivisionError("division by zero")
+
+    try:
+        rule("Z99", "warning", "测试用的故障规则")(broken)
+        with pytest.raises(RuleCrashed, match="Z99 raised: ZeroDivisionError") as info:
+            run(clean_report())
+    finally:
+        review_base._REGISTRY.clear()
+        review_base._REGISTRY.update(saved)
+    assert isinstance(info.value.__cause__, ZeroDivisionError)
 
 
 def test_review_does_not_change_the_score() -> None:
