@@ -27,6 +27,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from jixiao import __version__
 from jixiao.app import check_file
+from jixiao.escape import escape_controls, json_safe
 from jixiao.model import CheckResult, ReadError
 from jixiao.policy import DEFAULT_POLICY, PolicyError, load_policy, shipped_policies
 from jixiao.readers import WALK_EXTS, format_of
@@ -49,11 +50,11 @@ class FailOn(StrEnum):
 
 def _err(console: Console, zh: str, en: str = "") -> None:
     """One line on stderr, never wrapped: scripts and reviewers grep it."""
-    line = f"jixiao：{zh}" + (f" ({en})" if en else "")
+    line = escape_controls((f"jixiao：{zh}" + (f" ({en})" if en else "")).replace("\n", " "), keep_newlines=False)
     if console.is_terminal:
         console.print(line, style="red", markup=False, highlight=False, soft_wrap=True)
     else:
-        print(line.replace("\n", " "), file=sys.stderr, flush=True)
+        print(line, file=sys.stderr, flush=True)
 
 
 def _json_number(obj: Any) -> Any:
@@ -65,7 +66,8 @@ def _json_number(obj: Any) -> Any:
 
 
 def _dumps(result: CheckResult, indent: int | None = None) -> str:
-    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent, default=_json_number)
+    # C1 controls and bidirectional overrides stay raw with ensure_ascii=False: escape them (same JSON)
+    return json_safe(json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent, default=_json_number))
 
 
 # ------------------------------------------------------------------------------------ batch checking
@@ -576,6 +578,7 @@ def _summary(err: Console, total: int, unreadable: int, grades: Counter[str], co
     g = "，".join(f"{k} {grades[k]}" for k in ("优", "良", "中", "差") if grades[k]) or "—"
     top = "，".join(f"{c}×{n}" for c, n in codes.most_common(5)) or "无"
     line = f"共 {total} 份：可读 {total - unreadable} 份，无法读取 {unreadable} 份；等级：{g}；最常见问题：{top}"
+    line = escape_controls(line)
     if err.is_terminal:
         err.print(line, markup=False, highlight=False, soft_wrap=True)
     else:
@@ -695,7 +698,7 @@ def render(
     except Exception as exc:  # a damaged template and the like: one line, no traceback
         _err(err, f"生成 {out} 失败（{type(exc).__name__}：{exc}）", f"rendering failed: {exc}")
         raise typer.Exit(EXIT_UNREADABLE) from None
-    Console(highlight=False).print(f"已生成 {out}", markup=False)
+    Console(highlight=False).print(escape_controls(f"已生成 {out}"), markup=False)
 
 
 @app.command("template")
@@ -714,7 +717,7 @@ def template_cmd(
     except OSError as exc:
         _err(err, f"无法写入 {output}：{exc.strerror or exc}", f"cannot write {output}")
         raise typer.Exit(EXIT_UNREADABLE) from None
-    Console(highlight=False).print(f"已生成 {output}", markup=False)
+    Console(highlight=False).print(escape_controls(f"已生成 {output}"), markup=False)
 
 
 @app.command()
@@ -734,7 +737,7 @@ def summary(
     except OSError as exc:
         _err(err, f"无法读写文件：{exc.strerror or exc}", str(exc))
         raise typer.Exit(EXIT_UNREADABLE) from None
-    Console(highlight=False).print(f"已汇总 {count} 份报告 → {output}", markup=False)
+    Console(highlight=False).print(escape_controls(f"已汇总 {count} 份报告 → {output}"), markup=False)
 
 
 def _version(value: bool) -> None:

@@ -8,7 +8,8 @@ own values (amounts, targets, actuals, weights) are written exactly.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import json
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from jixiao.model import (
@@ -33,14 +34,66 @@ def r2(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+# Numbers a results file or a JSON report may hold. Nothing in a report is over 10^15 (an amount in
+# 元 of a whole province is about 10^11) or needs more than 40 characters; a number beyond that
+# (1e99999999, a 5 000-digit integer) or not a number at all (NaN, Infinity) is bad input, refused
+# with a reason, before any arithmetic on it can overflow or take long.
+MAX_NUMBER_CHARS = 40
+MAX_EXPONENT = 15
+MIN_EXPONENT = -20
+
+
+class BadNumber(ValueError):
+    """A JSON number jixiao does not accept; ``reason`` is Chinese, one line."""
+
+    def __init__(self, text: str) -> None:
+        shown = text if len(text) <= 24 else f"{text[:12]}…（共 {len(text)} 个字符）"
+        self.reason = f"数字“{shown}”无效或超出范围"
+        super().__init__(f"number out of range or not finite: {text[:24]!r}")
+
+
+def checked_number(value: Decimal, text: str | None = None) -> Decimal:
+    """``value`` when finite and within ``MIN_EXPONENT``..``MAX_EXPONENT``; else ``BadNumber``."""
+    if not value.is_finite() or (value != 0 and not MIN_EXPONENT <= value.adjusted() <= MAX_EXPONENT):
+        raise BadNumber(text if text is not None else str(value))
+    return value
+
+
+def _json_float(text: str) -> Decimal:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise BadNumber(text)
+    try:
+        return checked_number(Decimal(text), text)
+    except InvalidOperation as exc:
+        raise BadNumber(text) from exc
+
+
+def _json_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise BadNumber(text)
+    return int(text)
+
+
+def _json_constant(text: str) -> Any:
+    raise BadNumber(text)
+
+
+def loads(text: str | bytes) -> Any:
+    """JSON as jixiao reads it: fractions as ``Decimal``; ``BadNumber`` (a ``ValueError``) for NaN,
+    Infinity and numbers out of range (see ``MAX_EXPONENT``)."""
+    return json.loads(text, parse_float=_json_float, parse_int=_json_int, parse_constant=_json_constant)
+
+
 def _dec(value: Any) -> Decimal | None:
     if value is None:
         return None
-    if isinstance(value, Decimal):
-        return value
     if isinstance(value, bool):
         raise TypeError("boolean where a number was expected")
-    return Decimal(str(value))
+    if isinstance(value, Decimal):
+        return checked_number(value)
+    if isinstance(value, str) and len(value) > MAX_NUMBER_CHARS:
+        raise BadNumber(value)
+    return checked_number(Decimal(str(value)))
 
 
 def _source(s: FundSource) -> dict[str, Any]:

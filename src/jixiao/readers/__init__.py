@@ -8,7 +8,6 @@ cannot read. Nothing here modifies the input file.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 from jixiao.model import ReadError, Report
@@ -91,11 +90,15 @@ def read_document(path: Path) -> tuple[str, Document]:
 
 
 def read_json_report(path: Path) -> Report:
-    from jixiao.serialize import report_from_dict
+    from jixiao.serialize import BadNumber, loads, report_from_dict
 
     data = _read_bytes(path, MAX_TEXT_BYTES)
     try:
-        obj = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
+        obj = loads(data.decode("utf-8-sig"))
+    except BadNumber as exc:
+        raise _fail(path, "damaged", f"JSON 中的{exc.reason}，无法读取", f"invalid JSON number: {exc}") from exc
+    except RecursionError as exc:
+        raise _fail(path, "damaged", "JSON 嵌套过深，无法读取", "JSON nested too deeply") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _fail(path, "damaged", "不是有效的 JSON", f"invalid JSON: {exc}") from exc
     if isinstance(obj, dict) and isinstance(obj.get("report"), dict):
@@ -104,6 +107,8 @@ def read_json_report(path: Path) -> Report:
         raise _fail(path, "not_a_report", "JSON 中没有报告（缺少 report/indicators）", "no report in JSON")
     try:
         return report_from_dict(obj)
+    except BadNumber as exc:
+        raise _fail(path, "damaged", f"JSON 中的报告数据有误：{exc.reason}", f"invalid number: {exc}") from exc
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise _fail(path, "damaged", f"JSON 中的报告数据不完整（{exc}）", f"malformed report JSON: {exc}") from exc
 

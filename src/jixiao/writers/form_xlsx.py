@@ -30,6 +30,7 @@ from jixiao.writers._common import (
     runs,
     section_text,
 )
+from jixiao.writers.xlsx_cells import set_value
 
 CellValue = str | int | Decimal | None
 
@@ -63,7 +64,8 @@ def put(
 ) -> None:
     """Write a cell (merged over ``to_row``×``to_col`` when given), bordered, wrapped."""
     last_row, last_col = to_row or row, to_col or col
-    cell = ws.cell(row=row, column=col, value=value)
+    cell = ws.cell(row=row, column=col)
+    set_value(cell, value)  # text from a document stays text (never a formula)
     cell.font = BOLD if bold else FONT
     cell.alignment = align
     if number_format is not None:

@@ -16,7 +16,6 @@ file next to the output and renamed when complete, so a failure never leaves a h
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import sys
@@ -42,13 +41,14 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 WHERE_NAMES: dict[str, str] = {"budget": "预算执行", "narrative": "报告正文", "document": "全文"}
 
 MAX_PRETTY_JSON_BYTES = 64 * 1024 * 1024  # one pretty-printed result (check of a single file)
-MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
 
 Warn = Callable[[str], None]
 
 
 def _stderr_warn(line: str) -> None:
-    print(f"jixiao：{line}", file=sys.stderr, flush=True)
+    from jixiao.escape import escape_controls
+
+    print(escape_controls(f"jixiao：{line}", keep_newlines=False), file=sys.stderr, flush=True)
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -87,7 +87,9 @@ def _read_lines(path: Path, fh: IO[bytes], say: Warn) -> Iterator[dict[str, Any]
         if not raw.strip():
             continue
         obj = _parse(raw)
-        if obj is None:
+        if isinstance(obj, _Bad):
+            say(f"{path.name} 第 {number} 行{obj.reason}，已跳过")
+        elif obj is None:
             say(f"{path.name} 第 {number} 行不是有效的 JSON，已跳过")
         elif not _is_result(obj):
             say(f"{path.name} 第 {number} 行不是 check --json 的检查结果，已跳过")
@@ -98,7 +100,9 @@ def _read_lines(path: Path, fh: IO[bytes], say: Warn) -> Iterator[dict[str, Any]
 def _read_pretty(path: Path, fh: IO[bytes], say: Warn) -> Iterator[dict[str, Any]]:
     data = fh.read(MAX_PRETTY_JSON_BYTES + 1)
     obj = None if len(data) > MAX_PRETTY_JSON_BYTES else _parse(data.removeprefix(b"\xef\xbb\xbf"))
-    if obj is None:
+    if isinstance(obj, _Bad):
+        say(f"{path.name} 第 1 行起{obj.reason}，已跳过")
+    elif obj is None:
         say(f"{path.name} 第 1 行起不是有效的 JSON，已跳过")
     elif not _is_result(obj):
         say(f"{path.name} 第 1 行起不是 check --json 的检查结果，已跳过")
@@ -106,9 +110,18 @@ def _read_pretty(path: Path, fh: IO[bytes], say: Warn) -> Iterator[dict[str, Any
         yield obj
 
 
+class _Bad(NamedTuple):
+    reason: str
+
+
 def _parse(data: bytes) -> Any:
+    """The JSON value; ``_Bad`` for numbers jixiao refuses (NaN, 1e99999999…), None for what is not JSON."""
+    from jixiao.serialize import BadNumber, loads
+
     try:
-        return json.loads(data.decode("utf-8"), parse_float=Decimal)
+        return loads(data.decode("utf-8"))
+    except BadNumber as exc:
+        return _Bad(f"的{exc.reason}")
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
 
@@ -264,7 +277,8 @@ def _write_workbook(out: Path, rows: list[_Row], spool: IO[bytes], widths: list[
     for row in rows:
         cells, findings = _unspool(spool, row)
         for code, sev, where, message in findings:
-            wf.append([_cell(wf, cells[0]), code, SEVERITY_NAMES.get(sev, sev), _cell(wf, where), _cell(wf, message)])
+            wf.append([_cell(wf, cells[0]), _cell(wf, code), _cell(wf, SEVERITY_NAMES.get(sev, sev)), _cell(wf, where),
+                       _cell(wf, message)])
             n_findings += 1
     _finish_sheet(wf, len(FINDING_HEADER), n_findings)
 
@@ -274,8 +288,8 @@ def _write_workbook(out: Path, rows: list[_Row], spool: IO[bytes], widths: list[
     ordered = sorted(code_count, key=lambda c: (-code_count[c], _SEVERITY_ORDER.get(code_severity[c], 9), c))
     for code in ordered:
         sev = code_severity[code]
-        wc.append([code, SEVERITY_NAMES.get(sev, sev), code_count[code], code_reports[code],
-                   descriptions.get(code, "")])
+        wc.append([_cell(wc, code), _cell(wc, SEVERITY_NAMES.get(sev, sev)), code_count[code], code_reports[code],
+                   _cell(wc, descriptions.get(code, ""))])
     _finish_sheet(wc, len(CODE_HEADER), len(ordered))
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -346,22 +360,10 @@ def _finish_sheet(ws: Any, columns: int, rows: int) -> None:
 
 
 def _cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
-    """A plain value, or a cell when it needs a format or must not be read as a formula."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """A plain value, or a cell when it needs a format or must be kept as text (see ``xlsx_cells``)."""
+    from jixiao.writers.xlsx_cells import write_only_cell
 
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_CHARS]
-        if value.startswith("="):  # text from a document, never a formula
-            c = WriteOnlyCell(ws, value=value)
-            c.data_type = "s"
-            return c
-        return value
-    if value is not None and number_format:
-        c = WriteOnlyCell(ws, value=value)
-        c.number_format = number_format
-        return c
-    return value
+    return write_only_cell(ws, value, number_format)
 
 
 __all__ = ["read_results", "write_summary"]

@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from jixiao.escape import escaped_copy
 from jixiao.model import CheckResult, Finding
 from jixiao.serialize import r2
 
@@ -125,6 +126,8 @@ def findings_view(findings: list[Finding]) -> RenderableType:
 
 
 def print_result(console: Console, result: CheckResult) -> None:
+    """The scorecard and findings; control characters in document text and file names shown escaped."""
+    result = escaped_copy(result)
     if result.error is not None:
         console.print(Text(f"无法读取：{result.error.message}", style="bold red"))
         return
