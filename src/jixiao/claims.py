@@ -21,13 +21,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from jixiao.model import Indicator, Report
 from jixiao.values import parse_value
-
-if TYPE_CHECKING:
-    from jixiao.review.base import Words
+from jixiao.words import Words
 
 CompletionKind = Literal["partial", "full", "no_problem"]
 

@@ -1,6 +1,7 @@
 """The review engine's machinery: the rule catalogue, the context a rule reads, the word lists.
 
-Pure core: no file, network or terminal I/O beyond reading the package's own ``data/review.toml``.
+Pure core: no file, network or terminal I/O. The word lists are ``jixiao.words`` (shared with the
+narrative reader ``jixiao.claims``).
 A rule is a small function ``(ctx) -> Iterable[Finding]`` registered with ``@rule(code, severity,
 description)``; ``review()`` runs every registered rule, turns a crashing rule into an ``X00`` info
 finding, and sorts the findings (error, warning, info, then code).
@@ -8,77 +9,17 @@ finding, and sorts the findings (error, warning, info, then code).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any
 
 from jixiao.claims import Narrative
 from jixiao.model import SEVERITIES, Finding, Indicator, IndicatorScore, Report, ScoreCard, Section, Severity
 from jixiao.policy import Policy
 from jixiao.values import fmt
-
-
-@dataclass(frozen=True, eq=False)
-class Words:
-    """Everything the rules match against, read from ``data/review.toml``."""
-
-    raw: dict[str, Any]
-    defaults: dict[str, Any]
-    high_terms: tuple[str, ...]
-    high_exceptions: tuple[str, ...]
-    low_terms: tuple[str, ...]
-    low_exceptions: tuple[str, ...]
-    percent_capped_terms: tuple[str, ...]
-    percent_units: tuple[str, ...]
-    vague_words: tuple[str, ...]
-    budget_measures: tuple[str, ...]
-    category_level2: dict[str, tuple[str, ...]]
-    category_names: dict[str, str]
-    grade_aliases: dict[str, str]
-    sections: dict[str, tuple[str, tuple[tuple[str, ...], ...]]]  # key -> (Chinese name, alternatives)
-    instruction_patterns: tuple[str, ...]
-    narrative: dict[str, Any] = field(default_factory=dict)
-
-
-def _t(values: Iterable[Any]) -> tuple[str, ...]:
-    return tuple(str(v) for v in values)
-
-
-def words_from_dict(data: dict[str, Any]) -> Words:
-    ind = data["indicators"]
-    tg = data["targets"]
-    doc = data["document"]
-    return Words(
-        raw=data,
-        defaults=dict(data.get("defaults", {})),
-        high_terms=_t(ind["high_terms"]),
-        high_exceptions=_t(ind["high_exceptions"]),
-        low_terms=_t(ind["low_terms"]),
-        low_exceptions=_t(ind["low_exceptions"]),
-        percent_capped_terms=_t(ind["percent_capped_terms"]),
-        percent_units=_t(ind["percent_units"]),
-        vague_words=_t(tg["vague_words"]),
-        budget_measures=_t(tg["budget_measures"]),
-        category_level2={k: _t(v) for k, v in tg["category_level2"].items()},
-        category_names={k: str(v) for k, v in tg["category_names"].items()},
-        grade_aliases={str(k): str(v) for k, v in data["scores"]["grade_aliases"].items()},
-        sections={
-            k: (str(v["name"]), tuple(_t(alt) for alt in v["any"])) for k, v in doc["sections"].items()
-        },
-        instruction_patterns=_t(doc["instructions"]["patterns"]),
-        narrative=dict(data["narrative"]),
-    )
-
-
-@lru_cache(maxsize=1)
-def load_words() -> Words:
-    """The shipped word lists (``jixiao/data/review.toml``)."""
-    text = resources.files("jixiao.data").joinpath("review.toml").read_text(encoding="utf-8")
-    return words_from_dict(tomllib.loads(text))
+from jixiao.words import Words, load_words, words_from_dict
 
 
 @dataclass(frozen=True)
