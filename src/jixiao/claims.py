@@ -70,6 +70,9 @@ class CompletionClaim:
     clause: str  # the clause around the phrase (for a message)
     sentence: str
     section: str | None
+    # What an exception clause of the sentence names (除森林抚育面积外，其余指标均已完成 → 森林抚育面积):
+    # those indicators are not part of a claim of full completion.
+    excepted: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -109,6 +112,8 @@ class _Compiled:
     intent: tuple[str, ...]
     no_problem: tuple[str, ...]
     completion_re: re.Pattern[str]  # any completion phrase or share pattern: sentences without one make no claim
+    double_negations: tuple[str, ...]  # 不存在 + 未完成: a claim that nothing is unmet (full)
+    exception_res: tuple[re.Pattern[str], ...]  # 除…外 / 仅…未: group "x" names what is excepted
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -183,6 +188,8 @@ def _compile(words: Words) -> _Compiled:
         intent=tuple(completion["intent"]),
         no_problem=tuple(completion["no_problem"]),
         completion_re=completion_re,
+        double_negations=tuple(sorted(completion.get("double_negations", ()), key=len, reverse=True)),
+        exception_res=tuple(re.compile(p) for p in completion.get("exception_patterns", ())),
     )
 
 
@@ -190,13 +197,24 @@ def _compile(words: Words) -> _Compiled:
 # text helpers
 
 
+# Full-width digits and the full-width point read as their ASCII forms (服务人口２．５万人 is 2.5 万人,
+# not 5 万人). One character for one: positions in the text do not move.
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def half_width(text: str) -> str:
+    """``text`` with full-width digits and points as ASCII (same length)."""
+    return text.translate(_HALF_WIDTH)
+
+
 def narrative_parts(report: Report) -> list[tuple[str | None, str]]:
-    """(section title, body) for every part of the prose, plus the form's goal texts."""
-    parts: list[tuple[str | None, str]] = [(s.title or None, s.text) for s in report.sections if s.text]
+    """(section title, body) for every part of the prose, plus the form's goal texts (numbers
+    written in full-width digits read as ASCII)."""
+    parts: list[tuple[str | None, str]] = [(s.title or None, half_width(s.text)) for s in report.sections if s.text]
     if report.overall_goal:
-        parts.append(("年度总体目标", report.overall_goal))
+        parts.append(("年度总体目标", half_width(report.overall_goal)))
     if report.overall_goal_actual:
-        parts.append(("全年实际完成情况", report.overall_goal_actual))
+        parts.append(("全年实际完成情况", half_width(report.overall_goal_actual)))
     return parts
 
 
@@ -293,7 +311,7 @@ def _convert(number: Decimal, claim_unit: str | None, ind_unit: str | None, c: _
 
 def extract_value_claims(text: str, words: Words, section: str | None = None) -> list[ValueClaim]:
     """Every ``<term><comparator?><number><unit>`` of ``text`` whose term may name an indicator."""
-    return [claim for claim, marked in _value_claims(text, _compile(words), section) if not marked]
+    return [claim for claim, marked in _value_claims(half_width(text), _compile(words), section) if not marked]
 
 
 _COUNTER_RE = re.compile(r"[（(][^\S\n]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[^\S\n]*[）)]$")
@@ -681,6 +699,8 @@ def _sentence_claims(sentence: str, title: str | None, c: _Compiled) -> Iterator
     for ex in c.partial_exclusions:
         if ex in masked:
             masked = masked.replace(ex, "＃" * len(ex))
+    excepted = _excepted(sentence, c)
+    full_done = False
     if not found_no_problem:
         for phrase in c.partial:
             pos = masked.find(phrase)
@@ -688,18 +708,54 @@ def _sentence_claims(sentence: str, title: str | None, c: _Compiled) -> Iterator
                 continue
             if phrase[0] not in "未没不无" and _negated(masked, pos, c):
                 continue
+            double = _double_negation(masked, pos, c)
+            if double:
+                # 不存在未完成的指标 / 无未完成情况: nothing is unmet, a claim of full completion
+                start = pos - len(double)
+                clause = _clause(sentence, start, pos + len(phrase), c)
+                if not any(w in clause for w in c.intent):
+                    yield CompletionClaim("full", double + phrase, clause, sentence, title, excepted)
+                    full_done = True
+                break
             yield CompletionClaim("partial", phrase, _clause(sentence, pos, pos + len(phrase), c), sentence, title)
             break
     # full: 全部完成, 均已完成 (not 未全部完成, nor 力争全部完成)
     for phrase in c.full:
+        if full_done:
+            break
         pos = sentence.find(phrase)
         if pos < 0 or _negated(sentence, pos, c):
             continue
         clause = _clause(sentence, pos, pos + len(phrase), c)
         if any(w in clause for w in c.intent):
             continue
-        yield CompletionClaim("full", phrase, clause, sentence, title)
+        yield CompletionClaim("full", phrase, clause, sentence, title, excepted)
         break
+
+
+def _double_negation(sentence: str, pos: int, c: _Compiled) -> str:
+    """The negation right before a negative phrase (不存在 + 未完成), else ""."""
+    before = sentence[max(0, pos - 6):pos]
+    for d in c.double_negations:
+        if before.endswith(d):
+            return d
+    # 不存在未完成 with words between: 不存在任何未完成, 没有一项未完成
+    for d in c.double_negations:
+        k = before.rfind(d)
+        if k >= 0 and len(before) - (k + len(d)) <= 3 and not any(ch in before[k:] for ch in c.clause_breaks):
+            return d
+    return ""
+
+
+def _excepted(sentence: str, c: _Compiled) -> tuple[str, ...]:
+    """What the exception clauses of ``sentence`` name (除X外 / 除X以外 / 仅X未完成 / X未完成外，其余)."""
+    out: list[str] = []
+    for pattern in c.exception_res:
+        for m in pattern.finditer(sentence):
+            x = m.group("x").strip("，,、 ")
+            if x:
+                out.append(x)
+    return tuple(dict.fromkeys(out))
 
 
 # --------------------------------------------------------------------------------------------

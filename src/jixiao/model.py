@@ -196,6 +196,9 @@ class IndicatorScore:
     met: bool | None  # None when it cannot be decided (no actual)
     grade: QualitativeGrade | None = None  # for qualitative (and text-actual) scoring
     basis: str = ""  # how the score was reached: "met", "ratio", "deviation", "band", "stated", …
+    # The operator the indicator was scored with when its meaning implies the other direction from
+    # the stated one (I04: ≤ on a 满意度 is scored as ≥); None when scored as stated.
+    scored_operator: str | None = None
 
 
 @dataclass
@@ -211,6 +214,9 @@ class ScoreCard:
     grade: Grade
     stated_total: Decimal | None = None
     stated_grade: str | None = None
+    # The document states no weights or scores (transfer-payment forms): the score is a reference
+    # computed with the policy's default weights, not the unit's own.
+    weights_assumed: bool = False
 
 
 @dataclass
@@ -220,6 +226,9 @@ class Finding:
     message: str  # Chinese, ready to paste into a review opinion
     where: str  # "budget" | "indicator:<index>" | "narrative" | "document"
     evidence: dict[str, Any] = field(default_factory=dict)
+    # A finding that follows from another (one slip, many findings): {"code": ..., "where": ...} of
+    # the finding that causes it. Shown under its cause and not counted again in summaries.
+    caused_by: dict[str, str] | None = None
 
 
 @dataclass

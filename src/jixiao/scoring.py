@@ -6,10 +6,12 @@ The score is what the rules give for what the report claims; review findings nev
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.model import HUNDRED, Indicator, IndicatorScore, QualitativeGrade, Report, ScoreCard
 from jixiao.policy import INDICATOR_POOLS, Policy
+from jixiao.words import implied_operator
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -172,8 +174,9 @@ def score_report(report: Report, policy: Policy) -> ScoreCard:
     budget_score = ZERO
     if rate is not None:
         budget_score = budget_weight * min(max(rate / HUNDRED, ZERO), ONE)
-    scores = [score_indicator(ind, w, policy, i) for i, (ind, w) in enumerate(zip(report.indicators, weights,
-                                                                                   strict=True))]
+    by_meaning = bool(policy.raw.get("operators", {}).get("direction_by_meaning", True))
+    scores = [_score_as_meant(ind, w, policy, i, by_meaning)
+              for i, (ind, w) in enumerate(zip(report.indicators, weights, strict=True))]
     pools = {p: ZERO for p in INDICATOR_POOLS}
     for ind, s in zip(report.indicators, scores, strict=True):
         pools[pool_of(ind, policy)] += s.score
@@ -192,4 +195,33 @@ def score_report(report: Report, policy: Policy) -> ScoreCard:
         grade=policy.grade_for(_grade_total(total)),  # type: ignore[arg-type]
         stated_total=report.stated_total,
         stated_grade=report.stated_grade,
+        weights_assumed=weights_assumed(report, policy),
     )
+
+
+def _score_as_meant(ind: Indicator, weight: Decimal, policy: Policy, index: int, by_meaning: bool) -> IndicatorScore:
+    """An indicator scored with the direction its meaning implies (I04: a ≤ on a 满意度 is scored as
+    ≥), when the policy says so (``[operators] direction_by_meaning``, default true)."""
+    implied = implied_operator(ind.name, ind.operator) if by_meaning else None
+    if implied is None:
+        return score_indicator(ind, weight, policy, index)
+    s = score_indicator(replace(ind, operator=implied), weight, policy, index)  # type: ignore[arg-type]
+    s.scored_operator = implied
+    return s
+
+
+def weights_assumed(report: Report, policy: Policy) -> bool:
+    """Whether the score rests on the policy's default weights because the document states none:
+    a transfer-payment form, or a form with no 分值, 得分 or 总分 anywhere."""
+    inds = report.indicators
+    if inds and policy.use_stated_weights and all(i.weight is not None for i in inds):
+        return False
+    if report.kind == "transfer_payment":
+        return True
+    b = report.budget
+    stated_any = (
+        any(i.weight is not None or i.stated_score is not None for i in inds)
+        or (b is not None and (b.weight is not None or b.stated_score is not None))
+        or report.stated_total is not None
+    )
+    return not stated_any

@@ -239,12 +239,19 @@ def report_from_dict(d: dict[str, Any]) -> Report:
 
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:
-    return {"code": f.code, "severity": f.severity, "message": f.message, "where": f.where, "evidence": f.evidence}
+    out = {"code": f.code, "severity": f.severity, "message": f.message, "where": f.where, "evidence": f.evidence}
+    if f.caused_by:
+        out["caused_by"] = dict(f.caused_by)
+    return out
 
 
 def finding_from_dict(d: dict[str, Any]) -> Finding:
+    cause = d.get("caused_by")
+    caused_by = ({"code": str(cause.get("code", "")), "where": str(cause.get("where", ""))}
+                 if isinstance(cause, dict) and cause.get("code") else None)
     return Finding(code=str(d["code"]), severity=d["severity"], message=str(d.get("message", "")),
-                   where=str(d.get("where", "document")), evidence=dict(d.get("evidence") or {}))
+                   where=str(d.get("where", "document")), evidence=dict(d.get("evidence") or {}),
+                   caused_by=caused_by)
 
 
 def score_to_dict(card: ScoreCard) -> dict[str, Any]:
@@ -259,6 +266,7 @@ def score_to_dict(card: ScoreCard) -> dict[str, Any]:
         "grade": card.grade,
         "stated_total": card.stated_total,
         "stated_grade": card.stated_grade,
+        "weights_assumed": card.weights_assumed,
     }
 
 
@@ -277,6 +285,8 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
         d["max_score"] = r2(s.max_score)
         d["grade"] = s.grade
         d["basis"] = s.basis
+        if s.scored_operator is not None:
+            d["scored_operator"] = s.scored_operator
     out["report"] = report
     out["score"] = score_to_dict(result.score)
     out["findings"] = [finding_to_dict(f) for f in result.findings]

@@ -72,3 +72,49 @@ def load_words() -> Words:
     """The shipped word lists (``jixiao/data/review.toml``)."""
     text = resources.files("jixiao.data").joinpath("review.toml").read_text(encoding="utf-8")
     return words_from_dict(tomllib.loads(text))
+
+
+@lru_cache(maxsize=64)
+def _longest_first(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(terms, key=len, reverse=True))
+
+
+def _first_term(text: str, terms: tuple[str, ...]) -> str | None:
+    for t in _longest_first(terms):
+        if t and t in text:
+            return t
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _direction(name: str, words: Words) -> tuple[str, str] | None:
+    low = _first_term(name, words.low_terms)
+    if low and not _first_term(name, words.low_exceptions):
+        return "low", low
+    high = _first_term(name, words.high_terms)
+    if high and not _first_term(name, words.high_exceptions):
+        return "high", high
+    return None
+
+
+def direction(name: str, words: Words | None = None) -> tuple[str, str] | None:
+    """("high", term) when an indicator of this name should be high (合格率, 满意度 …), ("low", term)
+    when it should be low (成本, 故障率, 时长 …), else None (the name does not say)."""
+    return _direction(name, words or load_words())
+
+
+_FLIPPED = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
+
+
+def implied_operator(name: str, operator: str, words: Words | None = None) -> str | None:
+    """The operator the indicator's meaning implies when the stated one points the other way
+    (≤ on a 满意度, ≥ on a 成本), else None. I04 reports it; scoring and the rules use it."""
+    if operator not in _FLIPPED:
+        return None
+    found = direction(name, words)
+    if found is None:
+        return None
+    kind = found[0]
+    if (kind == "high" and operator in ("<=", "<")) or (kind == "low" and operator in (">=", ">")):
+        return _FLIPPED[operator]
+    return None

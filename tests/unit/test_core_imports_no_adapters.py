@@ -6,8 +6,8 @@ import json
 import subprocess
 import sys
 
-CORE = ["jixiao.model", "jixiao.values", "jixiao.words", "jixiao.levels", "jixiao.policy", "jixiao.scoring", "jixiao.claims",
-        "jixiao.review", "jixiao.serialize", "jixiao.readers.blocks", "jixiao.readers.assemble",
+CORE = ["jixiao.model", "jixiao.values", "jixiao.words", "jixiao.levels", "jixiao.policy", "jixiao.scoring",
+        "jixiao.claims", "jixiao.review", "jixiao.serialize", "jixiao.readers.blocks", "jixiao.readers.assemble",
         "jixiao.readers.text"]
 ADAPTERS = ["typer", "rich", "docx", "openpyxl", "pdfplumber", "weasyprint", "jixiao.cli", "django"]
 

@@ -9,6 +9,7 @@ finding, and sorts the findings (error, warning, info, then code).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -126,10 +127,103 @@ def run_rules(ctx: ReviewContext) -> list[Finding]:
                     evidence={"rule": code, "error": f"{type(exc).__name__}: {exc}"},
                 )
             )
-    return sort_findings(findings)
+    return link_causes(sort_findings(findings), ctx.words)
+
+
+def link_causes(findings: list[Finding], words: Words) -> list[Finding]:
+    """Mark the findings that follow from another (one slip, many findings) with ``caused_by``.
+
+    ``[causes]`` of ``data/review.toml``: ``same_place`` effects follow from a cause found at the
+    same place (an inverted operator on indicator 3 explains the S01 on indicator 3); ``anywhere``
+    effects from a cause anywhere in the report (``S01@budget``: only the S01 found at ``budget``).
+    The findings keep their order; a finding is never marked as caused by itself or by a finding
+    that is itself caused by it.
+    """
+    table = words.raw.get("causes", {})
+    same_place: dict[str, list[str]] = {str(k): [str(x) for x in v] for k, v in table.get("same_place", {}).items()}
+    anywhere: dict[str, list[str]] = {str(k): [str(x) for x in v] for k, v in table.get("anywhere", {}).items()}
+    if not same_place and not anywhere:
+        return findings
+    present = {(f.code, f.where) for f in findings}
+    codes_present: dict[str, str] = {}
+    for f in findings:
+        codes_present.setdefault(f.code, f.where)
+    for f in findings:
+        if f.caused_by is not None:
+            continue
+        cause = _cause_of(f, present, codes_present, same_place, anywhere)
+        if cause is not None:
+            f.caused_by = {"code": cause[0], "where": cause[1]}
+    return findings
+
+
+def _cause_of(
+    f: Finding,
+    present: set[tuple[str, str]],
+    codes_present: dict[str, str],
+    same_place: dict[str, list[str]],
+    anywhere: dict[str, list[str]],
+) -> tuple[str, str] | None:
+    for cause, effects in same_place.items():
+        if cause != f.code and f.code in effects and (cause, f.where) in present:
+            return cause, f.where
+    for cause, effects in anywhere.items():
+        if cause == f.code or cause not in codes_present:
+            continue
+        for effect in effects:
+            code, _, place = effect.partition("@")
+            if code == f.code and (not place or place == f.where):
+                return cause, codes_present[cause]
+    return None
+
+
+def split_causes(findings: list[Finding]) -> tuple[list[Finding], dict[int, list[Finding]]]:
+    """The findings that stand on their own, and under each (by its position) those caused by it.
+
+    A finding whose cause is not among ``findings`` stands on its own."""
+    firsts: dict[tuple[str, str], int] = {}
+    for k, f in enumerate(findings):
+        firsts.setdefault((f.code, f.where), k)
+    roots: list[Finding] = []
+    children: dict[int, list[Finding]] = {}
+    for f in findings:
+        cause = f.caused_by
+        key = (cause.get("code", ""), cause.get("where", "")) if cause else None
+        if key is not None and key in firsts and findings[firsts[key]] is not f:
+            children.setdefault(id(findings[firsts[key]]), []).append(f)
+        else:
+            roots.append(f)
+    return roots, children
 
 
 # --- helpers shared by the rule modules -------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+
+
+def stated_reason(ctx: ReviewContext, topics: Iterable[str], extra: Iterable[str] = (), limit: int = 80) -> str | None:
+    """The first sentence of the prose (or of an indicator's deviation reason) that speaks of one of
+    ``topics`` and gives a cause (``[reasons] cause_words``) — or holds one of ``extra`` (words that
+    are a reason by themselves, such as 质保金) — cut to ``limit`` characters; None when there is none."""
+    reasons = ctx.words.raw.get("reasons", {})
+    causes = tuple(str(w) for w in reasons.get("cause_words", ()))
+    topics, extra = tuple(topics), tuple(extra)
+    texts = [text for _, text in ctx.narrative.parts]
+    texts += [ind.deviation_reason for ind in ctx.report.indicators if ind.deviation_reason]
+    for text in texts:
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group().strip()
+            if not sentence:
+                continue
+            if (extra and any(w in sentence for w in extra)) or (
+                any(w in sentence for w in topics) and any(w in sentence for w in causes)
+            ):
+                return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+    return None
+
+
+def reason_words(ctx: ReviewContext, key: str) -> tuple[str, ...]:
+    return tuple(str(w) for w in ctx.words.raw.get("reasons", {}).get(key, ()))
 
 def fmt_num(value: Decimal | int | None) -> str:
     """A number as written: no trailing zeros (``98``, ``815.31``, ``0.5``)."""
@@ -222,13 +316,17 @@ __all__ = [
     "contains_any",
     "fmt",
     "fmt_num",
+    "link_causes",
     "load_words",
     "pct",
+    "reason_words",
     "rule",
     "run_rules",
     "section_with_children",
     "short",
     "sort_findings",
+    "split_causes",
+    "stated_reason",
     "value_text",
     "words_from_dict",
 ]

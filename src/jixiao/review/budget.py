@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from jixiao.model import Finding, FundSource, Indicator
-from jixiao.review.base import ReviewContext, pct, rule, short
+from jixiao.review.base import ReviewContext, pct, reason_words, rule, short, stated_reason
 from jixiao.values import decimal_places, fmt, is_money_unit, to_wan
 
 _COLUMNS = (("initial", "年初预算数"), ("annual", "全年预算数"), ("executed", "全年执行数"))
@@ -80,12 +80,14 @@ def b03_low_execution(ctx: ReviewContext) -> Iterable[Finding]:
     threshold = ctx.threshold("low_execution")
     if rate >= threshold:
         return
+    reason = stated_reason(ctx, reason_words(ctx, "execution_topics"), extra=reason_words(ctx, "payment_timing"))
+    said = f"；报告说明的原因为“{reason}”，请核实原因是否属实并督促支出。" if reason else "。"
     yield Finding(
         code="B03",
         severity="warning",
         message=(
             f"预算执行率{pct(rate)}（全年执行数{_wan(b.executed if b else None)}÷全年预算数"
-            f"{_wan(b.annual if b else None)}），低于{fmt(threshold, 0)}%。"
+            f"{_wan(b.annual if b else None)}），低于{fmt(threshold, 0)}%{said}"
         ),
         where="budget",
         evidence={
@@ -93,6 +95,7 @@ def b03_low_execution(ctx: ReviewContext) -> Iterable[Finding]:
             "threshold": threshold,
             "annual": b.annual if b else None,
             "executed": b.executed if b else None,
+            "stated_reason": reason,
         },
     )
 
@@ -255,19 +258,31 @@ def b07_no_budget(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("B08", "info", "全年预算数与年初预算数不同（年中调整）；调减至恰等于执行数时为警告")
+@rule("B08", "info", "全年预算数与年初预算数不同（年中调整）；调减至恰等于执行数时为警告；调整额不重要时不提示")
 def b08_budget_adjusted(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     if b is None or b.initial is None or b.annual is None or b.initial == b.annual:
         return
-    evidence = {"initial": b.initial, "annual": b.annual, "executed": b.executed, "change": b.annual - b.initial}
+    change = b.annual - b.initial
+    material_abs = ctx.threshold("adjust_material_abs")
+    material_share = ctx.threshold("adjust_material_share")
+    share = abs(change) / b.initial if b.initial > 0 else None
+    if abs(change) < material_abs and share is not None and share < material_share:
+        return  # a few hundred 元 on tens of 万元: no sense of scale would call this an adjustment
+    evidence = {
+        "initial": b.initial, "annual": b.annual, "executed": b.executed, "change": change,
+        "material_abs": material_abs, "material_share": material_share,
+    }
+    reason = stated_reason(ctx, reason_words(ctx, "adjustment_topics"))
+    evidence["stated_reason"] = reason
+    said = f"报告说明“{reason}”，请核实调整依据是否充分。" if reason else "请核实调整依据。"
     if b.annual < b.initial and b.executed is not None and b.executed == b.annual:
         yield Finding(
             code="B08",
             severity="warning",
             message=(
                 f"年初预算数{_wan(b.initial)}，全年预算数调减至{_wan(b.annual)}，恰好等于全年执行数，"
-                "预算执行率因调减而虚高，请核实调整依据。"
+                f"预算执行率因调减而虚高，{said}"
             ),
             where="budget",
             evidence={**evidence, "cut_to_executed": True},
@@ -279,7 +294,7 @@ def b08_budget_adjusted(ctx: ReviewContext) -> Iterable[Finding]:
         severity="info",
         message=(
             f"全年预算数{_wan(b.annual)}与年初预算数{_wan(b.initial)}不一致（年中{direction}"
-            f"{_wan(abs(b.annual - b.initial))}），请核实调整依据。"
+            f"{_wan(abs(change))}），{said}"
         ),
         where="budget",
         evidence={**evidence, "cut_to_executed": False},

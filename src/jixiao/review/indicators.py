@@ -7,8 +7,18 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.claims import mentions
 from jixiao.model import Finding, Indicator
-from jixiao.review.base import ReviewContext, contains_any, fmt_num, pct, rule, value_text
+from jixiao.review.base import (
+    ReviewContext,
+    contains_any,
+    fmt_num,
+    pct,
+    reason_words,
+    rule,
+    stated_reason,
+    value_text,
+)
 from jixiao.values import fmt
+from jixiao.words import direction, implied_operator
 
 _OPERATOR_SIGN = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 
@@ -23,6 +33,19 @@ def _sign(ind: Indicator) -> str:
 
 def _target(ind: Indicator) -> str:
     return value_text(ind.target_text, ind.target, ind.unit)
+
+
+_OPERATOR_CHARS = ("≥", "≤", ">", "<", "＞", "＜", "=", "＝", "不低于", "不高于", "不少于", "不超过", "不大于",
+                   "不小于", "大于", "小于", "高于", "低于")
+
+
+def _target_with_sign(ind: Indicator) -> str:
+    """The target with its operator, the operator printed once (a target text that already holds one
+    is shown as written: "≤85%", not "≤≤85%")."""
+    target = _target(ind)
+    if target.lstrip().startswith(_OPERATOR_CHARS):
+        return target
+    return f"{_sign(ind)}{target}"
 
 
 def _actual(ind: Indicator) -> str:
@@ -81,7 +104,7 @@ def i02_unmet_without_reason(ctx: ReviewContext) -> Iterable[Finding]:
             code="I02",
             severity="error",
             message=(
-                f"指标“{ind.name}”未完成（年度指标值{_sign(ind)}{_target(ind)}，完成值{_actual(ind)}），"
+                f"指标“{ind.name}”未完成（年度指标值{_target_with_sign(ind)}，完成值{_actual(ind)}），"
                 "报告未说明偏差原因及改进措施。"
             ),
             where=_where(i),
@@ -107,6 +130,26 @@ def i03_low_execution_all_outputs_met(ctx: ReviewContext) -> Iterable[Finding]:
     outputs = [(i, ind, sc) for i, ind, sc in ctx.indicators() if ind.level1 == "output"]
     if not outputs or not all(sc is not None and sc.met is True for _, _, sc in outputs):
         return
+    evidence = {
+        "execution_rate": rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+        "threshold": threshold,
+        "output_indicators": len(outputs),
+    }
+    # Work finished, payment waiting (settlement audit, 质保金/尾款, payment on acceptance): explained.
+    timing = reason_words(ctx, "payment_timing")
+    reason = stated_reason(ctx, (), extra=timing)
+    if reason is not None:
+        yield Finding(
+            code="I03",
+            severity="info",
+            message=(
+                f"预算执行率{pct(rate)}（低于{fmt(threshold, 0)}%），{len(outputs)}个产出指标全部完成；"
+                f"报告说明“{reason}”，资金支付滞后于产出，原因已说明，请核实后续支付安排。"
+            ),
+            where="budget",
+            evidence={**evidence, "stated_reason": reason},
+        )
+        return
     yield Finding(
         code="I03",
         severity="warning",
@@ -115,47 +158,39 @@ def i03_low_execution_all_outputs_met(ctx: ReviewContext) -> Iterable[Finding]:
             "资金未足额支出而产出全部实现，前后不符，请核实产出完成情况。"
         ),
         where="budget",
-        evidence={
-            "execution_rate": rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
-            "threshold": threshold,
-            "output_indicators": len(outputs),
-        },
+        evidence={**evidence, "stated_reason": None},
     )
-
-
-def _direction(ctx: ReviewContext, name: str) -> tuple[str, str] | None:
-    """("high", term) when the value should be high, ("low", term) when it should be low."""
-    w = ctx.words
-    low = contains_any(name, w.low_terms)
-    if low and not contains_any(name, w.low_exceptions):
-        return "low", low
-    high = contains_any(name, w.high_terms)
-    if high and not contains_any(name, w.high_exceptions):
-        return "high", high
-    return None
 
 
 @rule("I04", "warning", "指标性质方向疑似填反（应越高越好的用了“≤”，应越低越好的用了“≥”）")
 def i04_inverted_operator(ctx: ReviewContext) -> Iterable[Finding]:
-    for i, ind in enumerate(ctx.report.indicators):
-        if ind.operator not in (">=", ">", "<=", "<"):
+    for i, ind, sc in ctx.indicators():
+        implied = implied_operator(ind.name, ind.operator, ctx.words)
+        if implied is None:
             continue
-        direction = _direction(ctx, ind.name)
-        if direction is None:
-            continue
-        kind, term = direction
-        if kind == "high" and ind.operator in ("<=", "<"):
-            why = f"“{term}”应越高越好"
-        elif kind == "low" and ind.operator in (">=", ">"):
-            why = f"“{term}”应越低越好"
-        else:
-            continue
+        found = direction(ind.name, ctx.words)
+        assert found is not None
+        kind, term = found
+        why = f"“{term}”应越高越好" if kind == "high" else f"“{term}”应越低越好"
+        scored = sc is not None and sc.scored_operator == implied
         yield Finding(
             code="I04",
             severity="warning",
-            message=f"指标“{ind.name}”的指标性质为“{_sign(ind)}”（{_sign(ind)}{_target(ind)}），{why}，方向疑似填反。",
+            message=(
+                f"指标“{ind.name}”的指标性质为“{_sign(ind)}”（{_target_with_sign(ind)}），{why}，方向疑似填反"
+                + (f"；已按“{_OPERATOR_SIGN[implied]}”评分和复核。" if scored else "。")
+            ),
             where=_where(i),
-            evidence={"indicator": ind.name, "operator": ind.operator, "term": term, "expected": kind},
+            evidence={
+                "indicator": ind.name,
+                "operator": ind.operator,
+                "stated_operator": ind.operator,
+                "operator_text": ind.operator_text,
+                "implied_operator": implied,
+                "scored_as_implied": scored,
+                "term": term,
+                "expected": kind,
+            },
         )
 
 
@@ -219,7 +254,7 @@ def i07_no_unit(ctx: ReviewContext) -> Iterable[Finding]:
         yield Finding(
             code="I07",
             severity="warning",
-            message=f"定量指标“{ind.name}”（{_sign(ind)}{_target(ind)}）未填写度量单位。",
+            message=f"定量指标“{ind.name}”（{_target_with_sign(ind)}）未填写度量单位。",
             where=_where(i),
             evidence={"indicator": ind.name, "target_text": ind.target_text},
         )
@@ -233,7 +268,7 @@ def i08_no_actual(ctx: ReviewContext) -> Iterable[Finding]:
         yield Finding(
             code="I08",
             severity="error",
-            message=f"指标“{ind.name}”（年度指标值{_sign(ind)}{_target(ind)}）未填写实际完成值。",
+            message=f"指标“{ind.name}”（年度指标值{_target_with_sign(ind)}）未填写实际完成值。",
             where=_where(i),
             evidence={"indicator": ind.name, "target_text": ind.target_text},
         )

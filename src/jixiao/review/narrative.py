@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from jixiao.claims import CompletionClaim, IndicatorClaim
+from jixiao.claims import CompletionClaim, IndicatorClaim, mentions
 from jixiao.model import Finding, Indicator
 from jixiao.review.base import ReviewContext, pct, rule, value_text
 from jixiao.values import fmt
@@ -106,18 +106,34 @@ def n02_completion_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
         )
     unmet = _unmet(ctx)
     if full and unmet:
-        yield Finding(
-            code="N02",
-            severity="warning",
-            message=f"报告正文称{_quotes(full)}，但指标{_names(unmet)}未完成，正文与指标完成情况前后矛盾。",
-            where="narrative",
-            evidence={
-                "claim": "full",
-                "phrases": [c.phrase for c in full],
-                "sentences": list(dict.fromkeys(c.sentence for c in full)),
-                "unmet_indicators": [ind.name for _, ind in unmet],
-            },
-        )
+        # A claim with an exception (除X外，其余均已完成) does not cover what it excepts.
+        overlap = int(ctx.setting("name_overlap"))
+        others = [ind.name for ind in report.indicators]
+        contradicted: list[CompletionClaim] = []
+        left: dict[int, Indicator] = {}
+        excepted_names: list[str] = []
+        for c in full:
+            rest = [(i, ind) for i, ind in unmet
+                    if not any(mentions(x, ind.name, ctx.words, overlap, others) for x in c.excepted)]
+            excepted_names += [ind.name for i, ind in unmet if (i, ind) not in rest]
+            if rest:
+                contradicted.append(c)
+                left.update(rest)
+        if contradicted:
+            items = sorted(left.items())
+            yield Finding(
+                code="N02",
+                severity="warning",
+                message=f"报告正文称{_quotes(contradicted)}，但指标{_names(items)}未完成，正文与指标完成情况前后矛盾。",
+                where="narrative",
+                evidence={
+                    "claim": "full",
+                    "phrases": [c.phrase for c in contradicted],
+                    "sentences": list(dict.fromkeys(c.sentence for c in contradicted)),
+                    "unmet_indicators": [ind.name for _, ind in items],
+                    "excepted": sorted(set(excepted_names)),
+                },
+            )
 
 
 @rule("N03", "warning", "报告称不存在问题（暂无问题、未偏离），但执行率偏低或有指标未完成")

@@ -13,6 +13,7 @@ from docx import Document
 from docx.shared import Pt
 
 from jixiao.model import SEVERITIES, CheckResult, Finding, Report
+from jixiao.review.base import split_causes
 from jixiao.values import fmt
 from jixiao.writers._common import SEVERITY_NAMES, plain_number, report_title, score_rows
 from jixiao.writers.report_docx import (
@@ -129,19 +130,22 @@ def write_review_docx(result: CheckResult, out: Path) -> None:
         add_table(doc, ["评分项目", "分值", "复核得分", "报告自评"], review_score_rows(result), widths=(4.5, 3.5, 4, 4))
 
     add_paragraph(doc, "三、复核发现的问题", "Heading 1")
-    n = counts(result.findings)
+    roots, derived = split_causes(result.findings)  # a finding caused by another goes under it, not counted
+    n = counts(roots)
     add_paragraph(
         doc,
-        f"共发现问题{len(result.findings)}项，其中{SEVERITY_NAMES['error']}{n['error']}项、"
+        f"共发现问题{len(roots)}项，其中{SEVERITY_NAMES['error']}{n['error']}项、"
         f"{SEVERITY_NAMES['warning']}{n['warning']}项、{SEVERITY_NAMES['info']}{n['info']}项。",
     )
     for k, sev in enumerate(SEVERITIES):
-        group = [f for f in result.findings if f.severity == sev]
+        group = [f for f in roots if f.severity == sev]
         add_paragraph(doc, f"（{'一二三'[k]}）{SEVERITY_NAMES[sev]}（{len(group)}项）", "Heading 2")
         if not group:
             add_paragraph(doc, "无")
         for i, f in enumerate(group, start=1):
             add_paragraph(doc, f"{i}. [{f.code}] {f.message}")
+            for child in derived.get(id(f), []):
+                add_paragraph(doc, f"    （由{f.code}引起，不另计）[{child.code}] {child.message}")
             detail = f"位置：{where_text(f, report)}"
             if f.evidence:
                 detail += f"；依据：{evidence_text(f.evidence)}"

@@ -197,14 +197,28 @@ def _summarise(obj: dict[str, Any]) -> tuple[Cells, list[FindingRow], int, int]:
     indicators = report.get("indicators") if isinstance(report.get("indicators"), list) else []
     findings: list[FindingRow] = []
     counts: Counter[str] = Counter()
-    raw_findings = obj.get("findings") if isinstance(obj.get("findings"), list) else []
+    raw_findings = [_dict(f) for f in obj.get("findings")] if isinstance(obj.get("findings"), list) else []
+    # One slip, many findings: a finding caused by another present here goes right under it and
+    # is not counted again.
+    present = {(_str(f.get("code")) or "", _str(f.get("where")) or "") for f in raw_findings}
+    roots: list[tuple[FindingRow, tuple[str, str]]] = []
+    derived: dict[tuple[str, str], list[FindingRow]] = {}
     for f in raw_findings:
-        f = _dict(f)
+        code, where_key = _str(f.get("code")) or "", _str(f.get("where")) or ""
         sev = _str(f.get("severity")) or ""
+        cause = _dict(f.get("caused_by"))
+        cause_key = (_str(cause.get("code")) or "", _str(cause.get("where")) or "")
+        message = _str(f.get("message")) or ""
+        if cause_key[0] and cause_key in present and cause_key != (code, where_key):
+            row = ("└" + code, sev, _where(f.get("where"), indicators), f"（由{cause_key[0]}引起，不另计）{message}")
+            derived.setdefault(cause_key, []).append(row)
+            continue
         counts[sev] += 1
-        findings.append((_str(f.get("code")) or "", sev, _where(f.get("where"), indicators),
-                         _str(f.get("message")) or ""))
-    findings.sort(key=lambda x: _SEVERITY_ORDER.get(x[1], 9))  # stable: codes keep their order
+        roots.append(((code, sev, _where(f.get("where"), indicators), message), (code, where_key)))
+    roots.sort(key=lambda x: _SEVERITY_ORDER.get(x[0][1], 9))  # stable: codes keep their order
+    for row, key in roots:
+        findings.append(row)
+        findings.extend(derived.pop(key, []))
     rate = _num(budget.get("execution_rate"))
     cells = (
         source,
@@ -246,10 +260,11 @@ def write_summary(records: Iterable[dict[str, Any]], out: Path) -> int:
             readable = cells[_COL["无法读取原因"]] is None
             rows.append(_Row(readable, -errors, -warnings, total is None, Decimal(total or 0), seq, offset,
                              len(data)))
-            for code, sev, _, _ in findings:
+            counted = [(code, sev) for code, sev, _, _ in findings if not code.startswith("└")]
+            for code, sev in counted:
                 code_count[code] += 1
                 code_severity.setdefault(code, sev)
-            code_reports.update({code for code, _, _, _ in findings})
+            code_reports.update({code for code, _ in counted})
             for k, v in enumerate(cells):
                 if isinstance(v, str) and widths[k] < _WIDTH_CAPS[k]:
                     widths[k] = max(widths[k], _display_width(v) + 2)

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from jixiao.escape import escaped_copy
 from jixiao.model import CheckResult, Finding
+from jixiao.review.base import split_causes
 from jixiao.serialize import r2
 
 LEVEL1_ZH = {"output": "产出", "benefit": "效益", "satisfaction": "满意度", "cost": "成本"}
@@ -23,6 +24,7 @@ LEVEL2_ZH = {
 OPERATOR_ZH = {">=": "≥", "<=": "≤", "=": "＝", ">": "＞", "<": "＜", "qualitative": "定性"}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+WEIGHTS_ASSUMED_NOTE = "本报告未填报分值和得分，以上得分和等级是按评分规则默认权重计算的参考分，并非单位自评结果。"
 POOL_ZH = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标", "cost": "成本指标"}
 
 
@@ -104,15 +106,18 @@ def scorecard(result: CheckResult) -> RenderableType:
     if any(i.levels_inferred for i in report.indicators):
         parts.append(Text("* 文档未填写一级/二级指标，系根据指标名称推断", style="dim"))
     parts += [st, Text.assemble(grade, stated)]
+    if card.weights_assumed:
+        parts.append(Text(f"※ {WEIGHTS_ASSUMED_NOTE}", style="bold yellow"))
     return Group(*parts)
 
 
 def findings_view(findings: list[Finding]) -> RenderableType:
     if not findings:
         return Text("复核发现：无", style="green")
+    roots, children = split_causes(findings)
     parts: list[RenderableType] = []
     for sev in ("error", "warning", "info"):
-        group = [f for f in findings if f.severity == sev]
+        group = [f for f in roots if f.severity == sev]
         if not group:
             continue
         parts.append(Text(f"{SEVERITY_ZH[sev]}（{len(group)}）", style=SEVERITY_STYLE[sev]))
@@ -121,6 +126,8 @@ def findings_view(findings: list[Finding]) -> RenderableType:
         grid.add_column(overflow="fold")
         for f in group:
             grid.add_row(f"  [{f.code}]", f.message)
+            for child in children.get(id(f), []):
+                grid.add_row(f"    └[{child.code}]", Text(f"（由{f.code}引起，不另计）{child.message}", style="dim"))
         parts.append(grid)
     return Panel(Group(*parts), title="复核发现", title_align="left")
 
