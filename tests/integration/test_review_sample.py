@@ -51,7 +51,9 @@ def test_seed_has_no_error_and_no_crash(findings: list[Finding]) -> None:
 
 def test_seed_budget_findings(findings: list[Finding]) -> None:
     [b03] = by_code(findings, "B03")
-    assert b03.message == "预算执行率78.35%（全年执行数838.41万元÷全年预算数1070.07万元），低于90%。"
+    # the seed says why (payment waits for the settlement audit): the message quotes it (issue 10)
+    assert b03.message.startswith("预算执行率78.35%（全年执行数838.41万元÷全年预算数1070.07万元），低于90%；")
+    assert b03.evidence["stated_reason"] == "公安交通管理综合应用平台维保项目需等结算审计后支付"
     assert b03.evidence["execution_rate"] == D("78.35")
     [b04] = by_code(findings, "B04")
     assert b04.evidence["cost_targets_total"] == D("1087.68")
@@ -67,6 +69,7 @@ def test_seed_indicator_findings(findings: list[Finding]) -> None:
     assert (i01.evidence["equal"], i01.evidence["quantitative"]) == (25, 26)
     [i03] = by_code(findings, "I03")
     assert i03.evidence["output_indicators"] == 23
+    assert i03.severity == "info" and "需等结算审计后支付" in i03.message  # an explained shortfall
 
 
 def test_seed_narrative_contradictions(findings: list[Finding]) -> None:

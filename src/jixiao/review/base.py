@@ -199,14 +199,16 @@ def split_causes(findings: list[Finding]) -> tuple[list[Finding], dict[int, list
 # --- helpers shared by the rule modules -------------------------------------------------------
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_CLAUSE = re.compile(r"[，,：:]")
 
 
-def stated_reason(ctx: ReviewContext, topics: Iterable[str], extra: Iterable[str] = (), limit: int = 80) -> str | None:
+def stated_reason(ctx: ReviewContext, topics: Iterable[str], extra: Iterable[str] = (), limit: int = 80,
+                  causes_key: str = "cause_words") -> str | None:
     """The first sentence of the prose (or of an indicator's deviation reason) that speaks of one of
     ``topics`` and gives a cause (``[reasons] cause_words``) — or holds one of ``extra`` (words that
     are a reason by themselves, such as 质保金) — cut to ``limit`` characters; None when there is none."""
     reasons = ctx.words.raw.get("reasons", {})
-    causes = tuple(str(w) for w in reasons.get("cause_words", ()))
+    causes = tuple(str(w) for w in reasons.get(causes_key, ()))
     topics, extra = tuple(topics), tuple(extra)
     texts = [text for _, text in ctx.narrative.parts]
     texts += [ind.deviation_reason for ind in ctx.report.indicators if ind.deviation_reason]
@@ -215,10 +217,19 @@ def stated_reason(ctx: ReviewContext, topics: Iterable[str], extra: Iterable[str
             sentence = m.group().strip()
             if not sentence:
                 continue
-            if (extra and any(w in sentence for w in extra)) or (
-                any(w in sentence for w in topics) and any(w in sentence for w in causes)
-            ):
-                return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+            clauses = [c.strip() for c in _CLAUSE.split(sentence) if c.strip()]
+            hit = next((k for k, c in enumerate(clauses) if any(w in c for w in extra)), None) if extra else None
+            if hit is not None:
+                first = last = hit
+            elif any(w in sentence for w in topics) and any(w in sentence for w in causes):
+                cause = next(k for k, c in enumerate(clauses) if any(w in c for w in causes))
+                near = [k for k, c in enumerate(clauses) if any(w in c for w in topics)]
+                topic = min(near, key=lambda k: abs(k - cause)) if near else cause
+                first, last = min(cause, topic), max(cause, topic)
+            else:
+                continue
+            quoted = "，".join(clauses[first:last + 1])  # the clauses that give the reason
+            return quoted if len(quoted) <= limit else quoted[: limit - 1] + "…"
     return None
 
 

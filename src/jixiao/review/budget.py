@@ -273,7 +273,7 @@ def b08_budget_adjusted(ctx: ReviewContext) -> Iterable[Finding]:
         "initial": b.initial, "annual": b.annual, "executed": b.executed, "change": change,
         "material_abs": material_abs, "material_share": material_share,
     }
-    reason = stated_reason(ctx, reason_words(ctx, "adjustment_topics"))
+    reason = stated_reason(ctx, reason_words(ctx, "adjustment_topics"), causes_key="adjustment_causes")
     evidence["stated_reason"] = reason
     said = f"报告说明“{reason}”，请核实调整依据是否充分。" if reason else "请核实调整依据。"
     if b.annual < b.initial and b.executed is not None and b.executed == b.annual:
