@@ -1,0 +1,92 @@
+"""Mutation testing of one core module at a time, with only that module's fast unit tests.
+
+    .venv/bin/python scripts/mutation.py scoring        # or values, claims, review
+    .venv/bin/python scripts/mutation.py scoring --summary   # counts from the last run, no new run
+
+mutmut (a dev dependency, ``pip install -e '.[dev]'``) reads ``[tool.mutmut]`` in pyproject.toml;
+this wrapper narrows it per module: which files are mutated and which unit tests run against each
+mutant (mutmut further runs only the tests that reach the mutated function). One worker only: the
+machine is shared. Results stay in ``mutants/`` (git-ignored); ``--summary`` prints killed /
+survived per module from them. See docs/mutation.md.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# module -> (files mutated, unit tests that state that module's rules)
+MODULES: dict[str, tuple[list[str], list[str]]] = {
+    "scoring": (["src/jixiao/scoring.py"], ["tests/unit/test_scoring_*.py"]),
+    "values": (["src/jixiao/values.py"], ["tests/unit/test_values_*.py"]),
+    "claims": (["src/jixiao/claims.py"], ["tests/unit/test_claims_*.py", "tests/unit/test_rules_narrative.py"]),
+    "review": (
+        ["src/jixiao/review/*"],
+        ["tests/unit/test_rules_*.py", "tests/unit/test_review_*.py"],
+    ),
+}
+
+
+def _patch_config(module: str) -> None:
+    import mutmut.configuration as conf
+
+    files, tests = MODULES[module]
+    expanded = sorted({str(p.relative_to(ROOT)) for pattern in tests for p in ROOT.glob(pattern)})
+    original = conf._load_config
+
+    def load() -> conf.Config:
+        cfg = original()
+        cfg.only_mutate = files
+        cfg.pytest_add_cli_args_test_selection = expanded
+        return cfg
+
+    conf._load_config = load
+
+
+def summary(module: str | None) -> Counter[tuple[str, str]]:
+    out = subprocess.run(
+        [str(ROOT / ".venv/bin/mutmut"), "results", "--all", "true"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    ).stdout
+    counts: Counter[tuple[str, str]] = Counter()
+    for line in out.splitlines():
+        name, _, status = line.strip().partition(": ")
+        if not name.startswith("jixiao."):
+            continue
+        mod = "review" if name.startswith("jixiao.review") else name.split(".")[1]
+        if module is None or mod == module:
+            counts[(mod, status)] += 1
+    return counts
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in MODULES:
+        print(f"usage: mutation.py {{{','.join(MODULES)}}} [--summary]", file=sys.stderr)
+        return 2
+    module = argv[0]
+    if "--summary" not in argv:
+        _patch_config(module)
+        from mutmut.__main__ import cli
+
+        names = [a for a in argv[1:] if not a.startswith("-")] or [f"jixiao.{module}.*"]
+        try:
+            cli(["run", "--max-children", "1", *names], standalone_mode=False)
+        except SystemExit as exc:  # mutmut exits when done
+            if exc.code not in (0, None):
+                return int(exc.code) if isinstance(exc.code, int) else 1
+    counts = summary(module)
+    killed = counts[(module, "killed")] + counts[(module, "timeout")]
+    total = sum(n for (m, s), n in counts.items() if m == module and s not in ("not checked", "skipped"))
+    for (_, status), n in sorted(counts.items()):
+        print(f"{module}\t{status}\t{n}")
+    if total:
+        print(f"{module}\tscore\t{killed}/{total} = {killed / total:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
