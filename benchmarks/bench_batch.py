@@ -179,7 +179,7 @@ def measure(files: list[Path], repeat: int) -> dict[str, dict[str, list[float]]]
     """Per document, interleaved so that both see the same machine: the floor, then each stage of
     the check; each measured ``repeat`` times, keeping the least (the least disturbed) time."""
     from jixiao.app import evaluate
-    from jixiao.cli import _dumps
+    from jixiao.batch import dumps_result as _dumps
     from jixiao.policy import load_policy
     from jixiao.readers import read_report
     from jixiao.review import review

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-import jixiao.cli
+import jixiao.batch
 from jixiao.cli import app
 from tests.conftest import SAMPLE
 
-real_check_file = jixiao.cli.check_file
+real_check_file = jixiao.batch.check_file
 
 
 def _hostile_check_file(path: Path, policy, source=None):
@@ -26,7 +26,7 @@ def _hostile_check_file(path: Path, policy, source=None):
 
 
 def test_crash_and_hang_are_reported_others_checked(tmp_path, monkeypatch):
-    monkeypatch.setattr(jixiao.cli, "check_file", _hostile_check_file)  # inherited by forked workers
+    monkeypatch.setattr(jixiao.batch, "check_file", _hostile_check_file)  # inherited by forked workers
     for name in ("a.txt", "崩溃.txt", "b.txt", "卡死.txt", "c.txt", "d.txt"):
         shutil.copy(SAMPLE, tmp_path / name)
     start = time.monotonic()
