@@ -221,19 +221,30 @@ class Pool:
     """``jobs`` worker processes, one document each at a time; see the comment above."""
 
     def __init__(self, jobs: int, policy_arg: str, as_json: bool, timeout: float | None,
-                 max_memory: int = 0) -> None:
+                 max_memory: int = 0, start_method: str | None = None, prepare: bool = True) -> None:
+        """``start_method`` "forkserver" suits a threaded parent (the web server): workers are forked
+        from a small server process, not from the parent; ``prepare=False`` leaves the parent's
+        collector alone (see ``_prepare_fork``, meant for a short-lived CLI process)."""
         self.jobs = jobs
         self.policy_arg = policy_arg
         self.as_json = as_json
         self.timeout = timeout
         self.max_memory = max_memory
-        self.ctx = get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        self.prepare = prepare
+        if start_method is None or (start_method == "forkserver" and not sys.platform.startswith("linux")):
+            start_method = "fork" if sys.platform.startswith("linux") else "spawn"
+        self.ctx = get_context(start_method)
+        # a forked worker checks that its parent is this process; a forkserver's child has another parent
+        self._parent_pid = os.getpid() if start_method == "fork" else 0
+        if start_method == "forkserver":
+            self.ctx.set_forkserver_preload(["jixiao.batch", "jixiao.readers.docx", "jixiao.readers.xlsx",
+                                             "jixiao.readers.pdf", "jixiao.review"])
         self.workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe(duplex=True)
         proc = self.ctx.Process(target=_worker_main,
-                                args=(child, self.policy_arg, self.as_json, self.max_memory, os.getpid()),
+                                args=(child, self.policy_arg, self.as_json, self.max_memory, self._parent_pid),
                                 daemon=True)
         proc.start()
         child.close()
@@ -279,7 +290,8 @@ class Pool:
     def run(self, paths: list[str]) -> Iterator[Outcome | None]:
         """Outcomes as documents finish; ``None`` now and then while waiting (to refresh progress)."""
         todo = iter(paths)
-        _prepare_fork(paths)
+        if self.prepare:
+            _prepare_fork(paths)
         try:
             for _ in range(min(self.jobs, len(paths))):
                 self._give(self._spawn(), todo)

@@ -333,6 +333,48 @@ def summary(
     Console(highlight=False).print(escape_controls(f"已汇总 {count} 份报告 → {output}"), markup=False)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="端口")] = 8000,
+    data: Annotated[Path | None, typer.Option(
+        "--data", help="数据目录（SQLite 数据库所在；默认 ./jixiao-data 或 $JIXIAO_DATA）")] = None,
+    demo: Annotated[bool, typer.Option(
+        "--demo", help="演示模式：填入演示单位、账号和示例报告（仅限本机地址）")] = False,
+) -> None:
+    """启动网页应用（填报、复核、审核、公开）。PostgreSQL 用环境变量 DATABASE_URL 指定。"""
+    from jixiao.web.server import ServeError, main_error
+    from jixiao.web.server import serve as run_server
+
+    try:
+        run_server(host, port, data, demo)
+    except ServeError as exc:
+        raise typer.Exit(main_error(exc)) from None
+    except OSError as exc:  # the port is taken, and the like
+        raise typer.Exit(main_error(ServeError(f"无法在 {host}:{port} 上启动：{exc.strerror or exc}"))) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+             add_help_option=False)
+def web(ctx: typer.Context) -> None:
+    """网页应用的管理命令（Django）：jixiao web migrate、jixiao web createsuperuser 等。"""
+    from jixiao.web.server import ServeError, main_error, manage
+
+    args = list(ctx.args)
+    data = None
+    if "--data" in args:
+        i = args.index("--data")
+        if i + 1 < len(args):
+            data = Path(args[i + 1])
+            del args[i:i + 2]
+    try:
+        manage(args or ["help"], data)
+    except ServeError as exc:
+        raise typer.Exit(main_error(exc)) from None
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"jixiao {__version__}")

@@ -1,0 +1,143 @@
+"""``jixiao serve`` and ``jixiao web <manage command>``: configure Django from the options and the
+environment, prepare the database and run the application under waitress (a production WSGI server,
+pure Python, no internet needed)."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+from pathlib import Path
+
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+class ServeError(Exception):
+    """A reason not to start, as one Chinese line."""
+
+
+def is_loopback(host: str) -> bool:
+    h = host.strip("[]")
+    if h in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(h).is_loopback
+    except ValueError:
+        return False
+
+
+def configure(data: Path | None = None, demo: bool = False) -> None:
+    """Environment for the settings module, then ``django.setup()``."""
+    if data is not None:
+        os.environ["JIXIAO_DATA"] = str(data)
+    if demo:
+        os.environ["JIXIAO_DEMO"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not os.environ.get("DATABASE_URL"):
+        folder = Path(os.environ.get("JIXIAO_DATA") or "jixiao-data")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ServeError(f"无法创建数据目录 {folder}：{exc.strerror or exc}") from None
+    try:
+        import django
+
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise ServeError(str(exc)) from None
+
+
+def database_kind() -> str:
+    from django.db import connection
+
+    return connection.vendor
+
+
+def pending_migrations() -> list[str]:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{m.app_label}.{m.name}" for m, _ in plan]
+
+
+def prepare_database() -> None:
+    """SQLite: create and migrate. PostgreSQL: refuse to start on an unmigrated database."""
+    from django.core.management import call_command
+    from django.db.utils import OperationalError
+
+    try:
+        pending = pending_migrations()
+    except OperationalError as exc:
+        raise ServeError(f"无法连接数据库：{str(exc).strip().splitlines()[0] if str(exc).strip() else exc}") from None
+    if not pending:
+        return
+    if database_kind() == "sqlite":
+        call_command("migrate", interactive=False, verbosity=0)
+        return
+    raise ServeError(f"数据库尚未迁移（还有 {len(pending)} 个迁移未应用），请先运行 jixiao web migrate")
+
+
+def serve(host: str, port: int, data: Path | None, demo: bool, threads: int = 8) -> None:
+    if demo and not is_loopback(host):
+        raise ServeError(f"--demo 只能在本机地址（127.0.0.1、localhost、::1）上运行，不能用 {host}："
+                         "演示账号的密码是公开的")
+    configure(data, demo)
+    if demo:
+        from django.conf import settings
+
+        hosts = list(settings.ALLOWED_HOSTS)
+        for h in ("127.0.0.1", "localhost", "[::1]", host):
+            if h not in hosts:
+                hosts.append(h)
+        settings.ALLOWED_HOSTS = hosts
+    prepare_database()
+    from django.conf import settings
+
+    shown_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    url = f"http://{shown_host}:{port}/"
+    where = "PostgreSQL" if database_kind() == "postgresql" else f"SQLite（{settings.DATABASES['default']['NAME']}）"
+    if demo:
+        from jixiao.web.demo import LOGINS, PASSWORD, load_demo
+
+        loaded = load_demo()
+        print("演示数据：" + ("已创建" if loaded else "数据库中已有数据，未改动"), flush=True)
+        print(f"演示账号（密码均为 {PASSWORD}）：\n{LOGINS}", flush=True)
+    print(f"jixiao 已启动：在浏览器中打开 {url} （数据库：{where}；按 Ctrl-C 停止）", flush=True)
+    from waitress import serve as waitress_serve
+
+    from jixiao.web.wsgi import application
+
+    waitress_serve(application, host=host.strip("[]"), port=port, threads=threads,
+                   max_request_body_size=settings.REQUEST_MAX_BYTES + 1024 * 1024, ident="jixiao",
+                   clear_untrusted_proxy_headers=True, _quiet=True)
+
+
+def manage(argv: list[str], data: Path | None = None) -> None:
+    """``jixiao web migrate`` and any other Django management command."""
+    if os.environ.get("JIXIAO_SECRET_KEY"):
+        configure(data, demo=False)
+    else:
+        _configure_for_management(data)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["jixiao web", *argv])
+
+
+def _configure_for_management(data: Path | None) -> None:
+    """Management commands (migrate, createsuperuser …) need no secret key of their own: a throwaway one."""
+    import secrets
+
+    os.environ["JIXIAO_SECRET_KEY"] = "management-" + secrets.token_urlsafe(32)
+    try:
+        configure(data, demo=False)
+    finally:
+        del os.environ["JIXIAO_SECRET_KEY"]
+
+
+def main_error(exc: ServeError) -> int:
+    print(f"jixiao：{exc}", file=sys.stderr, flush=True)
+    return 2
