@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+import tempfile
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -110,6 +111,8 @@ def _database() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(DATA_DIR / "jixiao.sqlite3"),
+        # tests: a file, not the shared in-memory database, so that two connections lock as in production
+        "TEST": {"NAME": str(Path(tempfile.gettempdir()) / f"jixiao-test-{os.getpid()}.sqlite3")},
         "OPTIONS": {
             # writers queue instead of failing at once; IMMEDIATE takes the write lock at BEGIN, so two
             # transactions that read-then-write cannot both read the old status (one waits, then sees it)
