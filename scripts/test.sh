@@ -27,4 +27,28 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test]'
 .venv/bin/ruff check src tests benchmarks
+
+# The web tests run on PostgreSQL too: use the machine's server (start it if it is installed but not
+# running) unless DATABASE_URL is already set. Each run gets its own test database, created and dropped
+# by pytest-django. Without PostgreSQL the suite runs on SQLite and says so.
+if [ -z "${DATABASE_URL:-}" ] && [ "${JIXIAO_NO_POSTGRES:-}" != "1" ]; then
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+      for v in $(ls /etc/postgresql); do
+        pg_ctlcluster --skip-systemctl-redirect "$v" main start 2>/dev/null || true
+      done
+      for _ in $(seq 1 20); do pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && break; sleep 0.5; done
+    fi
+  fi
+  if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null \
+      && psql -h 127.0.0.1 -U postgres -d postgres -tAc 'select 1' >/dev/null 2>&1; then
+    export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/postgres"
+  else
+    echo "note: PostgreSQL not reachable at 127.0.0.1:5432 (user postgres); the web tests run on SQLite only" >&2
+  fi
+fi
+if [ -n "${DATABASE_URL:-}" ]; then
+  export JIXIAO_TEST_DATABASE="${JIXIAO_TEST_DATABASE:-test_jixiao_$$}"
+  echo "web tests on PostgreSQL (test database ${JIXIAO_TEST_DATABASE})"
+fi
 .venv/bin/python -m pytest "$@"
