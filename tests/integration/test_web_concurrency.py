@@ -47,8 +47,8 @@ def test_two_reviewers_approve_at_once_one_wins(people):  # noqa: F811
     dept2 = svc.User.objects.get(username="dept2")
     for _ in range(3):
         ev = make_evaluation(people, "submitted")
-        results = _race(lambda: svc.approve(people["dept"], ev.pk, opinion="甲"),
-                        lambda: svc.approve(dept2, ev.pk, opinion="乙"))
+        results = _race(lambda pk=ev.pk: svc.approve(people["dept"], pk, opinion="甲"),
+                        lambda pk=ev.pk: svc.approve(dept2, pk, opinion="乙"))
         wins = [r for r in results if isinstance(r, Evaluation)]
         refusals = [r for r in results if isinstance(r, svc.ServiceError)]
         assert len(wins) == 1 and len(refusals) == 1, results

@@ -18,6 +18,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParser, MultiPartParserError
 from ninja import NinjaAPI, Schema
+from ninja import Status as HttpStatus
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer, django_auth
@@ -213,7 +214,7 @@ class PublicOrg(Schema):
     name: str
 
 
-class PublicOut(Schema):
+class PublicItem(Schema):
     id: int
     org: PublicOrg
     title: str
@@ -221,8 +222,11 @@ class PublicOut(Schema):
     total: float | None
     grade: str | None
     published_at: str | None
-    report: dict[str, Any] | None = None
-    score: dict[str, Any] | None = None
+
+
+class PublicOut(PublicItem):
+    report: dict[str, Any] | None
+    score: dict[str, Any] | None
 
 
 class SubmitIn(BaseModel):
@@ -349,7 +353,7 @@ def orgs(request: HttpRequest) -> Any:
 def create(request: HttpRequest) -> Any:
     doc, extra = _document_input(request)
     ev = svc.create_evaluation(request.auth, fiscal_year=extra.get("fiscal_year"), org=extra.get("org"), **doc)
-    return 201, svc.evaluation_detail(request.auth, ev)
+    return HttpStatus(201, svc.evaluation_detail(request.auth, ev))
 
 
 @api.get("/evaluations", response={200: EvaluationPage, **ERRORS}, summary="可见的自评列表")
@@ -466,7 +470,7 @@ def opinion(request: HttpRequest, evaluation_id: int) -> Any:
     return resp
 
 
-@api.get("/public/evaluations", auth=None, response={200: list[PublicOut]}, summary="已公开的自评（无需登录）")
+@api.get("/public/evaluations", auth=None, response={200: list[PublicItem]}, summary="已公开的自评（无需登录）")
 def public_list(request: HttpRequest, year: int | None = None) -> Any:
     qs = svc.published_evaluations().order_by("-published_at", "-id")
     if year is not None:
