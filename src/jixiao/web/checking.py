@@ -65,7 +65,7 @@ def check_upload(name: str, data: bytes, policy: str = DEFAULT_POLICY) -> dict[s
         path.write_bytes(data)
         if getattr(settings, "UPLOAD_WORKERS", True):
             pool = Pool(1, policy, True, settings.UPLOAD_TIMEOUT, settings.UPLOAD_MAX_MEMORY_MB,
-                        start_method="forkserver", prepare=False)
+                        start_method=getattr(settings, "UPLOAD_START_METHOD", "forkserver"), prepare=False)
             out = None
             for o in pool.run([str(path)]):
                 if o is not None:

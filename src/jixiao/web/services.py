@@ -194,10 +194,8 @@ def _compute(*, report: Any = None, upload: tuple[str, bytes] | None = None,
             return check
         return check_report(report)
     except CheckFailed as exc:
-        code = "unreadable" if upload is not None else "bad_input"
-        if exc.code == "too_large":
-            code = "too_large_content"
-        raise ServiceError(code, exc.message, 400) from None
+        # the reader's own code (damaged, too_large, timeout …) is behind its message; the API's is one
+        raise ServiceError("unreadable" if upload is not None else "bad_input", exc.message, 400) from None
 
 
 def _fiscal_year(value: Any, check: dict[str, Any]) -> int | None:

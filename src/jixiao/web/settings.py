@@ -180,6 +180,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 UPLOAD_TIMEOUT = float(os.environ.get("JIXIAO_UPLOAD_TIMEOUT", "60"))
 UPLOAD_MAX_MEMORY_MB = int(os.environ.get("JIXIAO_UPLOAD_MAX_MEMORY_MB", "1536"))
 UPLOAD_WORKERS = os.environ.get("JIXIAO_UPLOAD_WORKERS", "1") == "1"  # 0: read in-process (tests only)
+# workers are forked from a small server process, not from the threaded web server
+UPLOAD_START_METHOD = "forkserver"
 
 # Sign-in: at most this many failures per user name and per address in the window, then refused.
 SIGNIN_MAX_FAILURES = int(os.environ.get("JIXIAO_SIGNIN_MAX_FAILURES", "5"))
