@@ -27,7 +27,8 @@ class Grant:
 
 
 def grants_of(user: User | None) -> list[Grant]:
-    """The user's grants in active organisations (none for an anonymous or deactivated user)."""
+    """The user's grants in organisations in use: active, and under no deactivated organisation
+    (none for an anonymous or deactivated user)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return []
     cached = getattr(user, "_jixiao_grants", None)
@@ -36,6 +37,10 @@ def grants_of(user: User | None) -> list[Grant]:
     rows = (RoleGrant.objects.filter(user=user, org__active=True)
             .values_list("role", "org_id", "org__path", "org__kind"))
     grants = [Grant(r, o, p, k) for r, o, p, k in rows]
+    if grants:  # an organisation under a deactivated one is out of use too
+        inactive = tuple(Organization.objects.filter(active=False).values_list("path", flat=True))
+        if inactive:
+            grants = [g for g in grants if not g.org_path.startswith(inactive)]
     user._jixiao_grants = grants  # type: ignore[attr-defined]
     return grants
 
