@@ -175,13 +175,6 @@ class EvaluationOut(Schema):
     updated_at: str
 
 
-class EvaluationPage(Schema):
-    items: list[EvaluationOut]
-    count: int
-    page: int
-    pages: int
-
-
 class VersionOut(Schema):
     version: int
     created_at: str
@@ -356,9 +349,10 @@ def create(request: HttpRequest) -> Any:
     return HttpStatus(201, svc.evaluation_detail(request.auth, ev))
 
 
-@api.get("/evaluations", response={200: EvaluationPage, **ERRORS}, summary="可见的自评列表")
-def evaluations(request: HttpRequest, status: str | None = None, org: str | None = None, year: int | None = None,
-                page: int = 1, page_size: int = 50) -> Any:
+@api.get("/evaluations", response={200: list[EvaluationOut], **ERRORS},
+         summary="可见的自评列表（分页：响应头 X-Total-Count、X-Page、X-Pages）")
+def evaluations(request: HttpRequest, response: HttpResponse, status: str | None = None, org: str | None = None,
+                year: int | None = None, page: int = 1, page_size: int = 50) -> Any:
     qs = svc.evaluations_for(request.auth)
     if status:
         wanted = [s for s in status.split(",") if s]
@@ -372,9 +366,11 @@ def evaluations(request: HttpRequest, status: str | None = None, org: str | None
     page_size = max(1, min(page_size, 200))
     page = max(1, page)
     count = qs.count()
+    response["X-Total-Count"] = str(count)
+    response["X-Page"] = str(page)
+    response["X-Pages"] = str(max(1, -(-count // page_size)))
     items = qs.order_by("-updated_at", "-id")[(page - 1) * page_size: page * page_size]
-    return {"items": [svc.evaluation_summary(e) for e in items], "count": count, "page": page,
-            "pages": max(1, -(-count // page_size))}
+    return [svc.evaluation_summary(e) for e in items]
 
 
 @api.get("/evaluations/{evaluation_id}", response={200: EvaluationDetailOut, **ERRORS}, summary="自评详情")
