@@ -699,11 +699,11 @@ def evaluation_summary(ev: Evaluation) -> dict[str, Any]:
 
 
 def evaluation_detail(user: User, ev: Evaluation) -> dict[str, Any]:
-    versions = list(ev.versions.select_related("created_by").order_by("number"))
-    current = next((v for v in versions if v.number == ev.version), None)
+    versions = list(ev.versions.select_related("created_by").defer("result").order_by("number"))
+    current = ev.versions.filter(number=ev.version).values_list("result", flat=True).first()
     out = evaluation_summary(ev)
     out.update({
-        "check": current.result if current else None,
+        "check": current,
         "versions": [{"version": v.number, "created_at": v.created_at.isoformat(),
                       "created_by": v.created_by.username, "source": v.source_name} for v in versions],
         "allowed_actions": allowed_actions(user, ev),
