@@ -89,6 +89,9 @@ def test_bad_input_400(client, people):  # noqa: F811
     _error(api.post("/evaluations", {"nothing": 1}), 400, "bad_input")
     _error(api.post("/evaluations", {"report": {"title": "无指标"}}), 400, "bad_input")
     _error(api.post("/evaluations", {"report": sample_report(), "fiscal_year": "明年"}), 400, "bad_input")
+    nan = sample_report()
+    nan["budget"]["annual"] = float("nan")
+    _error(api.post("/evaluations", {"report": nan}), 400, "bad_input")
     _error(client.post("/api/v1/auth/token", "{", content_type="application/json"), 400, "bad_input")
     _error(api.get("/evaluations", status="nonsense"), 400, "bad_input")
 

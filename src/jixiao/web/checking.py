@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from jixiao.batch import Pool, dumps_result
 from jixiao.model import CheckResult, ReadError
 from jixiao.policy import DEFAULT_POLICY, PolicyError, load_policy
 from jixiao.readers import SUPPORTED_EXTS
-from jixiao.serialize import report_from_dict
+from jixiao.serialize import loads, report_from_dict
 
 
 class CheckFailed(Exception):
@@ -90,9 +89,8 @@ def check_report(report: Any, source: str = "", policy: str | None = None) -> di
     if not isinstance(report, dict) or not isinstance(report.get("indicators"), list):
         raise CheckFailed("bad_input", "报告数据不完整：需要 report 对象，其中包含 indicators 列表")
     try:
-        # numbers as Decimal, as the JSON reader does
-        data = json.loads(json.dumps(report), parse_float=Decimal, parse_int=Decimal)
-        rep = report_from_dict(data)
+        # numbers as Decimal, NaN / Infinity / absurd exponents refused, as the JSON reader does
+        rep = report_from_dict(loads(json.dumps(report)))
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise CheckFailed("bad_input", f"报告数据有误（{exc}）") from exc
     try:
@@ -113,7 +111,7 @@ def result_of(check: dict[str, Any]) -> CheckResult:
     report_d = check.get("report")
     if not isinstance(report_d, dict):
         raise CheckFailed("bad_input", "该版本没有报告数据")
-    data = json.loads(json.dumps(report_d), parse_float=Decimal, parse_int=Decimal)
+    data = loads(json.dumps(report_d))
     policy = (check.get("score") or {}).get("policy") or DEFAULT_POLICY
     try:
         pol = load_policy(policy)
