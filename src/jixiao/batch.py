@@ -67,6 +67,9 @@ COLLECT_EVERY = 4
 # memory. Whatever frozen object later becomes cyclic garbage stays until the worker is recycled.
 FREEZE_EVERY = 64
 DEFAULT_TIMEOUT = 120.0
+# what a forkserver imports once, so that each worker forked from it starts ready
+FORKSERVER_PRELOAD = ["jixiao.batch", "jixiao.readers.docx", "jixiao.readers.xlsx", "jixiao.readers.pdf",
+                      "jixiao.review"]
 DEFAULT_MAX_MEMORY = 2048  # MB of address space per worker
 TICK = 0.25  # seconds between progress refreshes while waiting
 
@@ -237,8 +240,7 @@ class Pool:
         # a forked worker checks that its parent is this process; a forkserver's child has another parent
         self._parent_pid = os.getpid() if start_method == "fork" else 0
         if start_method == "forkserver":
-            self.ctx.set_forkserver_preload(["jixiao.batch", "jixiao.readers.docx", "jixiao.readers.xlsx",
-                                             "jixiao.readers.pdf", "jixiao.review"])
+            self.ctx.set_forkserver_preload(FORKSERVER_PRELOAD)
         self.workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:

@@ -106,6 +106,7 @@ def serve(host: str, port: int, data: Path | None, demo: bool, threads: int = 8)
         loaded = load_demo()
         print("演示数据：" + ("已创建" if loaded else "数据库中已有数据，未改动"), flush=True)
         print(f"演示账号（密码均为 {PASSWORD}）：\n{LOGINS}", flush=True)
+    _start_upload_workers()
     print(f"jixiao 已启动：在浏览器中打开 {url} （数据库：{where}；按 Ctrl-C 停止）", flush=True)
     from waitress import serve as waitress_serve
 
@@ -114,6 +115,20 @@ def serve(host: str, port: int, data: Path | None, demo: bool, threads: int = 8)
     waitress_serve(application, host=host.strip("[]"), port=port, threads=threads,
                    max_request_body_size=settings.REQUEST_MAX_BYTES + 1024 * 1024, ident="jixiao",
                    clear_untrusted_proxy_headers=True, _quiet=True)
+
+
+def _start_upload_workers() -> None:
+    """Start the process uploads are read in now (it imports the readers once), not at the first upload."""
+    import contextlib
+
+    from jixiao.batch import FORKSERVER_PRELOAD
+
+    with contextlib.suppress(Exception):
+        from multiprocessing import forkserver, get_context
+
+        if sys.platform.startswith("linux"):
+            get_context("forkserver").set_forkserver_preload(FORKSERVER_PRELOAD)
+            forkserver.ensure_running()
 
 
 def manage(argv: list[str], data: Path | None = None) -> None:
