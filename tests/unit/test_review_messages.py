@@ -9,7 +9,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from jixiao.model import Budget, Finding, FundSource, Report, Section
+from jixiao.model import Budget, Finding, FundSource, Report, Section, Unplaced
 from jixiao.review import catalogue
 from tests.review_factory import clean_report, codes, q, ql, run
 
@@ -78,9 +78,17 @@ def copied_report() -> Report:
     return r
 
 
+def gappy_report() -> Report:
+    """A fund table without its executed amount, no indicators read, two values that fit no column."""
+    return Report(
+        budget=Budget(annual=D("194.9"), origin="table"),
+        unplaced=[Unplaced("194.9194.9100%", "表1第3行", "无法拆分为确定的数值"), Unplaced("87", "表1第9行")],
+    )
+
+
 def all_findings() -> list[tuple[Report, Finding]]:
     out: list[tuple[Report, Finding]] = []
-    for r in (messy_budget_report(), overspent_report(), bare_report(), copied_report()):
+    for r in (messy_budget_report(), overspent_report(), bare_report(), copied_report(), gappy_report()):
         out.extend((r, f) for f in run(r))
     return out
 
@@ -105,7 +113,9 @@ def test_message_is_a_chinese_sentence_naming_its_subject(report: Report, findin
     elif finding.code == "N01":
         assert f"“{finding.evidence['indicator']}”" in msg
     elif finding.code == "B07":
-        assert "全年预算数" in msg and "全年执行数" in msg
+        assert "全年执行数" in msg
+    elif finding.code == "D05":
+        assert "“全年预算数”" in msg and "“全年执行数”" in msg
     elif finding.where == "budget":
         assert re.search(r"\d+(\.\d+)?(万元|%|分)", msg), msg
     else:

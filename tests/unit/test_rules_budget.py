@@ -212,7 +212,6 @@ def test_b06_tolerates_rounding_of_a_cent() -> None:
 @pytest.mark.parametrize(
     ("budget", "missing"),
     [
-        (None, ["全年预算数", "全年执行数"]),
         (Budget(annual=D("100")), ["全年执行数"]),
         (Budget(annual=D("0"), executed=D("0")), ["全年预算数"]),
     ],
@@ -225,6 +224,15 @@ def test_b07_fires_without_usable_budget(budget: Budget | None, missing: list[st
     assert found[0].severity == "error"
     assert found[0].evidence["missing"] == missing
     assert all(m in found[0].message for m in missing)
+
+
+def test_b07_silent_when_no_budget_block_was_read() -> None:
+    """No fund block at all, or figures looked for in prose and not found: D05 says so, B07 stays silent."""
+    for budget in (None, Budget(annual=D("100"), origin="prose")):
+        r = clean_report()
+        r.budget = budget
+        assert "B07" not in codes(run(r))
+        assert "D05" in codes(run(r))
 
 
 def test_b07_silent_with_usable_budget() -> None:

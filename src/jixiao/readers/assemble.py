@@ -18,6 +18,7 @@ from jixiao.levels import levels_of
 from jixiao.model import Budget, FundSource, Indicator, Operator, ReadError, Report, Section
 from jixiao.readers.blocks import Document, Paragraph, Table
 from jixiao.readers.headers import clean, data, header_maps, match, match_exact
+from jixiao.readers.meta import names_itself_self_evaluation
 from jixiao.values import (
     normalize,
     normalize_unit,
@@ -586,13 +587,37 @@ def assemble(doc: Document, name: str = "") -> Report:
         if m:
             report.stated_grade = m.group(1)[0]
     if not report.indicators and (report.budget is None or not report.budget.usable):
-        label = f"{name}：" if name else ""
-        raise ReadError(
-            "not_a_report",
-            f"{label}未找到绩效指标表或预算执行数据，不像是绩效自评报告",
-            "no indicator table or budget figures found: not a self-evaluation report",
-        )
+        _refuse_unless_self_evaluation(doc, st, name, paragraphs)
     return report
+
+
+def _something_filled(st: _State, paragraphs: list[str]) -> bool:
+    """Anything a unit filled in: a year, a unit, a project, a figure, a value, a sentence of prose."""
+    r, b = st.report, st.report.budget
+    return bool(r.fiscal_year or r.organization or st.fields.get("project") or r.unplaced
+                or (b is not None and (b.annual is not None or b.executed is not None or b.initial is not None))
+                or any(len(p) >= 12 and not _is_title_like(p) for p in paragraphs))
+
+
+def _is_title_like(p: str) -> bool:
+    p = p.strip()
+    return (p.endswith(("：", ":", "表", "报告")) or "自评" in p) and "，" not in p and "。" not in p
+
+
+def _refuse_unless_self_evaluation(doc: Document, st: _State, name: str, paragraphs: list[str]) -> None:
+    """A document that names itself a self-evaluation is read whatever could not be read in it (D04-D06
+    report the gaps); anything else without indicators or a budget is not a report, nor is a blank form."""
+    label = f"{name}：" if name else ""
+    if names_itself_self_evaluation(doc):
+        if _something_filled(st, paragraphs):
+            return
+        raise ReadError("not_a_report", f"{label}是空白的绩效自评表，尚未填写任何内容",
+                        "a blank self-evaluation form: nothing filled in")
+    raise ReadError(
+        "not_a_report",
+        f"{label}未找到绩效指标表或预算执行数据，不像是绩效自评报告",
+        "no indicator table or budget figures found: not a self-evaluation report",
+    )
 
 
 __all__ = ["assemble"]

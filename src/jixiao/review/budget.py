@@ -235,10 +235,11 @@ def _source_dict(s: FundSource) -> dict[str, object]:
     return {"name": s.name, **{attr: getattr(s, attr) for attr, _ in _COLUMNS}}
 
 
-@rule("B07", "error", "缺少可用的资金数据（全年预算数或全年执行数缺失）")
+@rule("B07", "error", "资金表不完整（读到了资金表，但全年预算数或全年执行数缺失）")
 def b07_no_budget(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
-    if b is not None and b.usable:
+    # No budget block at all, or figures looked for in prose and not found: a reading gap (D05), not an error.
+    if b is None or b.usable or b.origin == "prose":
         return
     missing = []
     if b is None or b.annual is None or b.annual <= 0:

@@ -105,3 +105,84 @@ def d03_form_instructions_left(ctx: ReviewContext) -> Iterable[Finding]:
                     where=where,
                     evidence={"instruction": m.group(0), "text": line},
                 )
+
+
+# D04-D06: what the reader could not read. A document that names itself a self-evaluation is never
+# refused; the gaps are reported here instead, so the reviewer sees them and no check rests on them.
+
+
+@rule("D04", "warning", "未读到绩效指标（文档中没有可识别的指标表，叙述中也没有可识别的指标值），指标相关检查未执行")
+def d04_no_indicators(ctx: ReviewContext) -> Iterable[Finding]:
+    if ctx.report.indicators:
+        return
+    yield Finding(
+        code="D04",
+        severity="warning",
+        message=(
+            "未能从文档中读取到绩效指标：既没有可识别的“绩效指标”表，叙述中也没有“年初指标值……实际完成值……”"
+            "形式的指标，指标相关的检查均未执行，请人工核对。"
+        ),
+        where="document",
+        evidence={"indicators": 0, "layout": ctx.report.layout},
+    )
+
+
+_BUDGET_FIELDS = {"annual": "全年预算数", "executed": "全年执行数"}
+
+
+def _budget_not_read(report: Report) -> list[str] | None:
+    """The budget figures the reader did not find, or None when the budget is usable or a budget block
+    was read but is incomplete (that is B07's error, not a reading gap)."""
+    b = report.budget
+    if b is not None and (b.usable or b.origin != "prose"):
+        return None
+    if b is None:
+        return list(_BUDGET_FIELDS)
+    return [k for k in _BUDGET_FIELDS if getattr(b, k) is None or (k == "annual" and getattr(b, k) <= 0)]
+
+
+@rule("D05", "warning",
+      "未读到预算资金数据（文档中没有可识别的资金表，叙述中也未读到全年预算数或执行数），执行率相关检查未执行")
+def d05_budget_not_read(ctx: ReviewContext) -> Iterable[Finding]:
+    missing = _budget_not_read(ctx.report)
+    if not missing:
+        return
+    names = "、".join(f"“{_BUDGET_FIELDS[k]}”" for k in missing)
+    b = ctx.report.budget
+    yield Finding(
+        code="D05",
+        severity="warning",
+        message=(
+            f"未能从文档中读取到{names}（没有可识别的资金表，叙述中也未找到相应金额），"
+            "预算执行率相关的检查均未执行，请人工核对。"
+        ),
+        where="budget",
+        evidence={
+            "missing": [_BUDGET_FIELDS[k] for k in missing],
+            "annual": b.annual if b else None,
+            "executed": b.executed if b else None,
+            "origin": b.origin if b else None,
+        },
+    )
+
+
+_UNPLACED_SHOWN = 5
+
+
+@rule("D06", "warning", "文档中有数值未能归入任何栏目（列错位、表格断裂等），未参与检查")
+def d06_unplaced_values(ctx: ReviewContext) -> Iterable[Finding]:
+    unplaced = ctx.report.unplaced
+    if not unplaced:
+        return
+    shown = "；".join(
+        f"“{u.text[:30]}”" + (f"（{u.where}" + (f"，{u.reason}" if u.reason else "") + "）" if u.where or u.reason
+                              else "")
+        for u in unplaced[:_UNPLACED_SHOWN])
+    more = f"等{len(unplaced)}个数值" if len(unplaced) > _UNPLACED_SHOWN else f"共{len(unplaced)}个数值"
+    yield Finding(
+        code="D06",
+        severity="warning",
+        message=f"文档中{shown}{more}未能确定所属栏目，未参与检查，请人工核对。",
+        where="document",
+        evidence={"unplaced": [{"text": u.text, "where": u.where, "reason": u.reason} for u in unplaced]},
+    )

@@ -123,6 +123,8 @@ def s02_weights_do_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
 @rule("S03", "warning", "报告自评总分或等级与按规则计算的结果不符（总分相差超过0.5分）")
 def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
     report, card = ctx.report, ctx.card
+    if not report.indicators or report.budget is None or (report.budget.origin == "prose" and not report.budget.usable):
+        return  # nothing (or no budget) was read: the computed total rests on a reading gap (D04, D05)
     stated_total = report.stated_total if report.stated_total is not None else card.stated_total
     stated_grade = report.stated_grade if report.stated_grade is not None else card.stated_grade
     tolerance = ctx.threshold("total_tolerance")
