@@ -27,6 +27,7 @@ from typing import Any
 from jixiao.app import check_file
 from jixiao.escape import json_safe
 from jixiao.model import CheckResult, ReadError
+from jixiao.os_reasons import os_reason
 from jixiao.policy import load_policy
 from jixiao.readers import WALK_EXTS, format_of
 from jixiao.serialize import result_to_dict, to_jsonable
@@ -388,7 +389,7 @@ def _not_regular(path: Path) -> Problem | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return _problem(path, "not_found", "符号链接循环，无法读取", "symbolic link loop")
-        return _problem(path, "io", f"无法访问（{exc.strerror or exc}）", f"cannot stat: {exc}")
+        return _problem(path, "io", f"无法访问（{os_reason(exc)}）", f"cannot stat: errno {exc.errno}")
     if stat.S_ISDIR(st.st_mode):
         return _problem(path, "unsupported", "是目录而不是文件，已跳过", "is a directory")
     if not stat.S_ISREG(st.st_mode):
@@ -408,6 +409,11 @@ def walk(paths: list[Path]) -> list[Path | Problem]:
     for p in paths:
         if p.is_dir():
             items.extend(walk_dir(p))
+        elif p.suffix.lower() == ".jsonl" and p.is_file():
+            items.append(_problem(
+                p, "not_a_report",
+                f"这是 check --json 输出的结果文件，不是报告；汇总成复核工作簿请用：jixiao summary {p} -o 汇总.xlsx",
+                "a results file of check --json: use `jixiao summary`"))
         else:
             items.append(_not_regular(p) or p)
     return items
@@ -418,7 +424,7 @@ def walk_dir(root: Path) -> list[Path | Problem]:
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
-        what = "没有读取权限" if isinstance(exc, PermissionError) else f"无法列出（{exc.strerror or exc}）"
+        what = "没有读取权限" if isinstance(exc, PermissionError) else f"无法列出（{os_reason(exc)}）"
         return [Problem(root, ReadError("permission" if isinstance(exc, PermissionError) else "io",
                                          f"{root}：目录{what}，其中的文件未检查", f"{root}: cannot list: {exc}"))]
     for e in entries:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import gc
+import itertools
 import os
 import signal
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +24,7 @@ from jixiao import __version__
 from jixiao.app import check_file
 from jixiao.batch import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, TICK, Pool, run_items, walk
 from jixiao.escape import escape_controls
+from jixiao.os_reasons import os_reason
 from jixiao.policy import DEFAULT_POLICY, PolicyError, load_policy, shipped_policies
 
 app = typer.Typer(
@@ -75,7 +80,8 @@ def _write_line(text: str) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="报告文件或目录（目录下的 .txt/.docx/.xlsx/.pdf 等全部检查）")],
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="文件或目录", help="报告文件或目录（目录下的 .txt/.docx/.xlsx/.pdf 等全部检查）")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（多份文档时为 JSON Lines）")] = False,
     policy: Annotated[str, typer.Option("--policy", "-p", help="评分规则名称或 .toml 路径")] = DEFAULT_POLICY,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="存在该级别（或更严重）的问题时以 1 退出")] = None,
@@ -231,14 +237,18 @@ _KIND_ZH = {"report": "自评报告", "form": "自评表", "review": "复核意�
 
 @app.command()
 def render(
-    source: Annotated[Path, typer.Argument(help="任一可读取的报告文件，或 check --json 的输出")],
+    source: Annotated[Path, typer.Argument(metavar="报告文件", help="任一可读取的报告文件，或 check --json 的输出")],
     to: Annotated[RenderTo, typer.Option("--to", "-t", help="输出格式")] = RenderTo.docx,
     kind: Annotated[RenderKind | None, typer.Option(
-        "--kind", "-k", help="report=绩效自评报告，form=项目支出绩效自评表（xlsx），review=复核意见书（docx）")] = None,
+        "--kind", "-k", help="report=绩效自评报告，form=绩效自评表（xlsx），review=复核意见书（docx/pdf）")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="输出文件（默认：当前目录下 <文件名>-<类型>.<格式>）")] = None,
     template: Annotated[Path | None, typer.Option("--template", help="自定义 Word 模板（.docx）")] = None,
     policy: Annotated[str, typer.Option("--policy", "-p", help="评分规则名称或 .toml 路径")] = DEFAULT_POLICY,
+    recipient: Annotated[str | None, typer.Option(
+        "--recipient", help="自评报告的主送机关（报告未写明时留空待填）")] = None,
+    issuer: Annotated[str | None, typer.Option(
+        "--issuer", help="复核意见书的发文机关（默认留空待填）")] = None,
 ) -> None:
     """把报告写成 Word / Excel / PDF / HTML：自评报告、自评表或复核意见书。"""
     err = Console(stderr=True, highlight=False)
@@ -253,6 +263,10 @@ def render(
         _err(err, f"找不到模板文件 {template}", "template not found")
         raise typer.Exit(EXIT_UNREADABLE)
     out = output or Path(f"{source.stem}-{_KIND_ZH[k.value]}.{to.value}")
+    problem = _unwritable_output(out)
+    if problem:
+        _err(err, f"无法写入 {out}：{problem}", "cannot write output")
+        raise typer.Exit(EXIT_UNREADABLE)
     if out.resolve() == source.resolve():
         _err(err, f"输出文件不能与输入文件相同：{out}", "output would overwrite the input")
         raise typer.Exit(EXIT_UNREADABLE)
@@ -261,10 +275,18 @@ def render(
     except PolicyError as exc:
         _err(err, str(exc), "bad policy")
         raise typer.Exit(EXIT_UNREADABLE) from None
+    if to is RenderTo.pdf:
+        from jixiao.writers.report_html import cjk_font_available
+        if cjk_font_available() is False:
+            _err(err, "未安装中文字体，无法生成 PDF（汉字会显示为方框）；请先安装中文字体，"
+                      "如 Debian/Ubuntu：apt-get install fonts-noto-cjk 或 fonts-wqy-microhei", "no CJK font installed")
+            raise typer.Exit(EXIT_UNREADABLE)
     result = check_file(source, pol)
     if result.error is not None:
         _err(err, result.error.message, result.error.message_en)
         raise typer.Exit(EXIT_UNREADABLE)
+    if recipient is not None and result.report is not None:
+        result.report.recipient = recipient.strip() or None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         if k is RenderKind.form:
@@ -272,7 +294,7 @@ def render(
             write_form_xlsx(result, out)
         elif k is RenderKind.review:
             from jixiao.writers.review_docx import write_review_docx
-            write_review_docx(result, out)
+            write_review_docx(result, out, issuer=issuer)
         elif to is RenderTo.docx:
             from jixiao.writers.report_docx import write_report_docx
             write_report_docx(result, out, template=template)
@@ -280,13 +302,10 @@ def render(
             from jixiao.writers.report_html import write_report_html
             write_report_html(result, out)
         else:
-            from jixiao.writers.report_html import cjk_font_available, write_report_pdf
-            if cjk_font_available() is False:
-                _err(err, "未找到中文字体，PDF 中的汉字可能显示为方框；请安装中文字体（如 fonts-wqy-microhei）",
-                     "no CJK font installed: Chinese text may render as boxes")
+            from jixiao.writers.report_html import write_report_pdf
             write_report_pdf(result, out)
     except OSError as exc:
-        _err(err, f"无法写入 {out}：{exc.strerror or exc}", f"cannot write {out}")
+        _err(err, f"无法写入 {out}：{os_reason(exc)}", f"cannot write {out}")
         raise typer.Exit(EXIT_UNREADABLE) from None
     except Exception as exc:  # a damaged template and the like: one line, no traceback
         _err(err, f"生成 {out} 失败（{type(exc).__name__}：{exc}）", f"rendering failed: {exc}")
@@ -304,31 +323,56 @@ def template_cmd(
     from jixiao.writers.blank_forms import write_blank_form
 
     err = Console(stderr=True, highlight=False)
+    problem = _unwritable_output(output)
+    if problem:
+        _err(err, f"无法写入 {output}：{problem}", "cannot write output")
+        raise typer.Exit(EXIT_UNREADABLE)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_blank_form(kind.value, output)
     except OSError as exc:
-        _err(err, f"无法写入 {output}：{exc.strerror or exc}", f"cannot write {output}")
+        _err(err, f"无法写入 {output}：{os_reason(exc)}", f"cannot write {output}")
         raise typer.Exit(EXIT_UNREADABLE) from None
     Console(highlight=False).print(escape_controls(f"已生成 {output}"), markup=False)
 
 
 @app.command()
 def summary(
-    results: Annotated[list[Path], typer.Argument(help="check --json 输出的 JSON Lines 文件")],
+    results: Annotated[list[Path], typer.Argument(metavar="结果文件", help="check --json 输出的 JSON Lines 文件")],
     output: Annotated[Path, typer.Option("--output", "-o", help="输出的汇总工作簿（.xlsx）")],
 ) -> None:
     """把 check --json 的结果汇总成复核工作簿：每份报告一行、全部问题、按问题代码统计。"""
     from jixiao.writers.summary_xlsx import read_results, write_summary
 
     err = Console(stderr=True, highlight=False)
+    for path in results:
+        if not path.exists() and not path.is_symlink():
+            _err(err, f"找不到文件 {path}", "file not found")
+            raise typer.Exit(EXIT_UNREADABLE)
+        problem = _unreadable_input(path)
+        if problem:
+            _err(err, f"无法读取 {path}：{problem}", "cannot read input")
+            raise typer.Exit(EXIT_UNREADABLE)
+    problem = _unwritable_output(output)
+    if problem:
+        _err(err, f"无法写入 {output}：{problem}", "cannot write output")
+        raise typer.Exit(EXIT_UNREADABLE)
     try:
-        count = write_summary(read_results(results), output)
-    except FileNotFoundError as exc:
-        _err(err, f"找不到文件 {exc.filename}", "file not found")
-        raise typer.Exit(EXIT_UNREADABLE) from None
+        records = read_results(results)
+        first = next(records, None)
+        if first is None:
+            names = "、".join(p.name for p in results)
+            _err(err, f"{names} 中没有 check --json 的检查结果（应为 jixiao check … --json 输出的 JSON Lines 文件），"
+                      "未生成汇总", "no results in the input")
+            raise typer.Exit(EXIT_UNREADABLE)
+        with _quiet_unraisable():
+            count = write_summary(itertools.chain([first], records), output)
     except OSError as exc:
-        _err(err, f"无法读写文件：{exc.strerror or exc}", str(exc))
+        if exc.filename and Path(str(exc.filename)) in results:
+            _err(err, f"无法读取 {exc.filename}：{os_reason(exc)}", f"errno {exc.errno}")
+        else:
+            why = "无法在该位置创建文件" if exc.errno == errno.ENOENT else os_reason(exc)
+            _err(err, f"无法写入 {output}：{why}", f"errno {exc.errno}")
         raise typer.Exit(EXIT_UNREADABLE) from None
     Console(highlight=False).print(escape_controls(f"已汇总 {count} 份报告 → {output}"), markup=False)
 
@@ -351,7 +395,7 @@ def serve(
     except ServeError as exc:
         raise typer.Exit(main_error(exc)) from None
     except OSError as exc:  # the port is taken, and the like
-        raise typer.Exit(main_error(ServeError(f"无法在 {host}:{port} 上启动：{exc.strerror or exc}"))) from None
+        raise typer.Exit(main_error(ServeError(f"无法在 {host}:{port} 上启动：{os_reason(exc)}"))) from None
     except KeyboardInterrupt:
         raise typer.Exit(0) from None
 
@@ -375,6 +419,46 @@ def web(ctx: typer.Context) -> None:
         raise typer.Exit(main_error(exc)) from None
 
 
+@contextlib.contextmanager
+def _quiet_unraisable() -> Iterator[None]:
+    """openpyxl's write-only generators, abandoned when saving fails, print "Exception ignored"
+    tracebacks when collected; the failure itself is reported in one line."""
+    old = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        yield
+    finally:
+        gc.collect()
+        sys.unraisablehook = old
+
+
+def _unreadable_input(path: Path) -> str | None:
+    if path.is_dir():
+        return "是目录而不是文件"
+    if not path.exists():
+        return "文件不存在"
+    if not os.access(path, os.R_OK):
+        return "没有读取权限"
+    return None
+
+
+def _unwritable_output(path: Path) -> str | None:
+    """Why ``path`` cannot be written, in Chinese, checked before any work; None when it can."""
+    if path.is_dir():
+        return "这是一个目录，请给出文件名（如 汇总.xlsx）"
+    parent = path.parent if str(path.parent) else Path(".")
+    probe = parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        return f"{probe} 不是目录"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return f"没有在 {probe} 中写入的权限"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "文件只读，没有写入权限"
+    return None
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"jixiao {__version__}")
@@ -389,7 +473,11 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> Any:
-    return app(args=argv, prog_name="jixiao")
+    """The console entry point: usage mistakes become one Chinese line and exit 2 (see cli_usage)."""
+    from jixiao.cli_usage import run
+
+    code = run(app, argv, prog_name="jixiao")
+    sys.exit(code)
 
 
 if __name__ == "__main__":

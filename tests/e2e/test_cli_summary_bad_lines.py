@@ -40,11 +40,10 @@ def test_bad_lines_are_named_and_the_rest_summarised(tmp_path):
     assert sorted(names) == ["a.txt", "b.txt"]
 
 
-def test_empty_input_gives_headers_only(tmp_path):
+def test_empty_input_is_refused_with_the_reason(tmp_path):
     src = tmp_path / "empty.jsonl"
     src.write_bytes(b"")
     out = tmp_path / "s.xlsx"
     p = run("summary", str(src), "-o", str(out))
-    assert p.returncode == 0 and "已汇总 0 份报告" in p.stdout
-    wb = openpyxl.load_workbook(out)
-    assert [ws.max_row for ws in wb.worksheets] == [1, 1, 1]
+    assert p.returncode == 2 and "empty.jsonl 中没有 check --json 的检查结果" in p.stderr
+    assert not out.exists()

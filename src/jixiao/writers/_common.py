@@ -111,9 +111,14 @@ def report_title(report: Report) -> str:
     return f"{org}{year}绩效自评报告"
 
 
+BLANK_FILL = "________________"
+
+
 def recipient_line(report: Report) -> str:
-    name = (report.recipient or "自治区财政厅").rstrip("：:")
-    return f"{name}："
+    """The addressee as the document (or --recipient) names it; a visible blank to fill otherwise,
+    never an invented one."""
+    name = (report.recipient or "").strip().rstrip("：:")
+    return f"{name or BLANK_FILL}："
 
 
 def section_text(report: Report, *alternatives: tuple[str, ...]) -> str | None:

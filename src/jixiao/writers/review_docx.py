@@ -97,7 +97,7 @@ def counts(findings: list[Finding]) -> dict[str, int]:
     return {sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITIES}
 
 
-def write_review_docx(result: CheckResult, out: Path) -> None:
+def write_review_docx(result: CheckResult, out: Path, issuer: str | None = None) -> None:
     """Write the 复核意见书 for one checked report."""
     template = default_template()
     if template.is_file():
