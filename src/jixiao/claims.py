@@ -114,6 +114,8 @@ class _Compiled:
     completion_re: re.Pattern[str]  # any completion phrase or share pattern: sentences without one make no claim
     double_negations: tuple[str, ...]  # 不存在 + 未完成: a claim that nothing is unmet (full)
     exception_res: tuple[re.Pattern[str], ...]  # 除…外 / 仅…未: group "x" names what is excepted
+    total_res: tuple[re.Pattern[str], ...]  # a total score stated in the prose
+    grade_res: tuple[re.Pattern[str], ...]  # a grade stated in the prose
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -190,6 +192,8 @@ def _compile(words: Words) -> _Compiled:
         completion_re=completion_re,
         double_negations=tuple(sorted(completion.get("double_negations", ()), key=len, reverse=True)),
         exception_res=tuple(re.compile(p) for p in completion.get("exception_patterns", ())),
+        total_res=tuple(re.compile(p) for p in n.get("scores", {}).get("total_patterns", ())),
+        grade_res=tuple(re.compile(p) for p in n.get("scores", {}).get("grade_patterns", ())),
     )
 
 
@@ -789,6 +793,32 @@ class Narrative:
     @cached_property
     def completion_claims(self) -> list[CompletionClaim]:
         return _completion_claims(self.parts, self._c)
+
+    @cached_property
+    def stated_total(self) -> tuple[Decimal, str] | None:
+        """The total score the prose states (本项目自评得分为95分) and its sentence; None when it states none."""
+        for _, text in self.parts:
+            for pattern in self._c.total_res:
+                m = pattern.search(text)
+                if m is None:
+                    continue
+                try:
+                    value = Decimal(m.group(1))
+                except (InvalidOperation, IndexError):
+                    continue
+                if 0 <= value <= 100:
+                    return value, m.group(0)
+        return None
+
+    @cached_property
+    def stated_grade(self) -> str | None:
+        """The grade the prose states (评价等级为优); None when it states none."""
+        for _, text in self.parts:
+            for pattern in self._c.grade_res:
+                m = pattern.search(text)
+                if m is not None:
+                    return m.group(1)
+        return None
 
 
 # --------------------------------------------------------------------------------------------

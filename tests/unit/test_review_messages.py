@@ -86,9 +86,32 @@ def gappy_report() -> Report:
     )
 
 
+def reviewer_checks_report() -> Report:
+    """The checks reviewers make by hand (issue 10): stated scores that cannot be, boilerplate actuals,
+    misfiled levels, amounts that do not add up."""
+    r = clean_report()
+    for ind in r.indicators:
+        ind.weight, ind.stated_score = D(8), D(8)
+    r.indicators[3].deviation_reason = None  # 数据上报及时率 96 < 98: unmet, full marks
+    r.indicators[0].stated_score = D(6)  # 培训人次 met, docked without a reason
+    r.budget = clean_budget_with(weight=D("12"), stated_score=D("12"))
+    r.stated_total = D(100)
+    return r
+
+
+def clean_budget_with(**kw: object) -> Budget:
+    from tests.review_factory import clean_budget
+
+    b = clean_budget()
+    for k, v in kw.items():
+        setattr(b, k, v)
+    return b
+
+
 def all_findings() -> list[tuple[Report, Finding]]:
     out: list[tuple[Report, Finding]] = []
-    for r in (messy_budget_report(), overspent_report(), bare_report(), copied_report(), gappy_report()):
+    for r in (messy_budget_report(), overspent_report(), bare_report(), copied_report(), gappy_report(),
+              reviewer_checks_report()):
         out.extend((r, f) for f in run(r))
     return out
 

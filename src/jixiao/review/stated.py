@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from jixiao.model import Finding
-from jixiao.review.base import ReviewContext, fmt_num, rule
+from jixiao.claims import mentions
+from jixiao.model import Finding, Indicator
+from jixiao.review.base import ReviewContext, fmt_num, rule, short
 from jixiao.values import fmt
 
 _GRADE_NAMES = {"achieved": "达成", "partial": "部分达成", "not_achieved": "未达成"}
@@ -125,8 +126,10 @@ def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
     report, card = ctx.report, ctx.card
     if not report.indicators or report.budget is None or (report.budget.origin == "prose" and not report.budget.usable):
         return  # nothing (or no budget) was read: the computed total rests on a reading gap (D04, D05)
-    stated_total = report.stated_total if report.stated_total is not None else card.stated_total
+    stated_total, source = _stated_total(ctx)
     stated_grade = report.stated_grade if report.stated_grade is not None else card.stated_grade
+    if not stated_grade and ctx.narrative.stated_grade is not None:
+        stated_grade = ctx.narrative.stated_grade
     tolerance = ctx.threshold("total_tolerance")
     total_off = stated_total is not None and abs(stated_total - card.total) > tolerance
     if total_off:
@@ -135,7 +138,8 @@ def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
             code="S03",
             severity="warning",
             message=(
-                f"报告自评总分{fmt_num(stated_total)}分，按规则计算应为{_pts(card.total)}"
+                f"{'报告正文所述' if source == 'prose' else '报告'}自评总分{fmt_num(stated_total)}分，"
+                f"按规则计算应为{_pts(card.total)}"
                 f"（{card.grade}），相差{_pts(abs(stated_total - card.total))}。"
             ),
             where="document",
@@ -145,6 +149,7 @@ def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
                 "difference": stated_total - card.total,
                 "tolerance": tolerance,
                 "computed_grade": card.grade,
+                "stated_total_from": source,
             },
         )
     if stated_grade:
@@ -161,3 +166,125 @@ def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
                 where="document",
                 evidence={"stated_grade": stated_grade, "computed_grade": card.grade, "computed_total": card.total},
             )
+
+
+def _stated_total(ctx: ReviewContext) -> tuple[Decimal | None, str]:
+    """The stated total and where it was read: the form, else the prose (自评得分为95分)."""
+    report, card = ctx.report, ctx.card
+    if report.stated_total is not None:
+        return report.stated_total, "form"
+    if card.stated_total is not None:
+        return card.stated_total, "form"
+    claim = ctx.narrative.stated_total
+    return (claim[0], "prose") if claim is not None else (None, "")
+
+
+def _reason_given(ctx: ReviewContext, i: int, ind: Indicator) -> bool:
+    if ind.deviation_reason and ind.deviation_reason.strip():
+        return True
+    keywords = ctx.words.narrative["completion"]["deviation_section"]
+    _, text = ctx.section_text(keywords)
+    others = [o.name for k, o in enumerate(ctx.report.indicators) if k != i]
+    return bool(text) and mentions(text, ind.name, ctx.words, int(ctx.setting("name_overlap")), others)
+
+
+@rule("S04", "warning", "指标未完成，填报得分却为满分")
+def s04_unmet_full_marks(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind, sc in ctx.indicators():
+        if sc is None or sc.met is not False or ind.weight is None or ind.stated_score is None or ind.weight <= 0:
+            continue
+        if ind.stated_score < ind.weight:
+            continue
+        yield Finding(
+            code="S04",
+            severity="warning",
+            message=(
+                f"指标“{ind.name}”未完成（年度指标值{_shown(ind.target_text)}，完成值{_shown(ind.actual_text)}），"
+                f"填报得分却为满分{fmt_num(ind.stated_score)}分（分值{fmt_num(ind.weight)}分），应按完成程度扣分。"
+            ),
+            where=f"indicator:{i}",
+            evidence={"indicator": ind.name, "weight": ind.weight, "stated_score": ind.stated_score,
+                      "target_text": ind.target_text, "actual_text": ind.actual_text, "computed_score": sc.score},
+        )
+
+
+def _shown(text: str) -> str:
+    return text.strip() or "—"
+
+
+@rule("S05", "warning", "指标已完成（或预算全部执行），填报得分却被扣分且未说明理由")
+def s05_met_docked(ctx: ReviewContext) -> Iterable[Finding]:
+    tolerance = ctx.threshold("score_tolerance")
+    for i, ind, sc in ctx.indicators():
+        if sc is None or sc.met is not True or ind.weight is None or ind.stated_score is None or ind.weight <= 0:
+            continue
+        if ind.stated_score >= ind.weight - tolerance or _reason_given(ctx, i, ind):
+            continue
+        yield Finding(
+            code="S05",
+            severity="warning",
+            message=(
+                f"指标“{ind.name}”已完成（年度指标值{_shown(ind.target_text)}，完成值{_shown(ind.actual_text)}），"
+                f"填报得分{fmt_num(ind.stated_score)}分（分值{fmt_num(ind.weight)}分），"
+                f"扣分{_pts(ind.weight - ind.stated_score)}但未说明扣分理由。"
+            ),
+            where=f"indicator:{i}",
+            evidence={"indicator": ind.name, "weight": ind.weight, "stated_score": ind.stated_score,
+                      "deduction": ind.weight - ind.stated_score},
+        )
+    b = ctx.report.budget
+    rate = b.execution_rate if b is not None else None
+    if b is None or rate is None or b.weight is None or b.stated_score is None or rate < 100:
+        return
+    if b.stated_score >= b.weight - tolerance:
+        return
+    yield Finding(
+        code="S05",
+        severity="warning",
+        message=(
+            f"预算执行率{fmt(rate, 2)}%，预算执行一项应得满分{fmt_num(b.weight)}分，"
+            f"填报得分{fmt_num(b.stated_score)}分，扣分但未说明理由。"
+        ),
+        where="budget",
+        evidence={"execution_rate": rate, "weight": b.weight, "stated_score": b.stated_score},
+    )
+
+
+@rule("S06", "error", "自评总分超过填报分值所允许的最高分（满分减去表中可见的扣分）")
+def s06_total_impossible(ctx: ReviewContext) -> Iterable[Finding]:
+    stated_total, source = _stated_total(ctx)
+    if stated_total is None:
+        return
+    deductions: list[dict[str, object]] = []
+    unsure = False
+    for ind in ctx.report.indicators:
+        if ind.weight is None or ind.stated_score is None or ind.stated_score >= ind.weight:
+            continue
+        deductions.append({"item": ind.name, "weight": ind.weight, "stated_score": ind.stated_score,
+                           "deduction": ind.weight - ind.stated_score})
+        unsure = unsure or bool(ind.unsure("weight", "stated_score"))
+    b = ctx.report.budget
+    if b is not None and b.weight is not None and b.stated_score is not None and b.stated_score < b.weight:
+        deductions.append({"item": "预算执行率", "weight": b.weight, "stated_score": b.stated_score,
+                           "deduction": b.weight - b.stated_score})
+        unsure = unsure or bool(b.unsure("weight", "stated_score"))
+    full = ctx.threshold("full_marks")
+    total_deducted = sum((d["deduction"] for d in deductions), Decimal(0))  # type: ignore[misc]
+    ceiling = full - total_deducted
+    tolerance = ctx.threshold("total_tolerance")
+    if stated_total <= ceiling + tolerance:
+        return
+    shown = "、".join(f"{short(str(d['item']))}扣{fmt_num(d['deduction'])}分" for d in deductions[:6])  # type: ignore[arg-type]
+    where_said = "报告正文" if source == "prose" else "报告"
+    yield Finding(
+        code="S06",
+        severity="warning" if unsure else "error",
+        message=(
+            f"{where_said}自评总分{fmt_num(stated_total)}分，但表中可见扣分合计{fmt_num(total_deducted)}分"
+            + (f"（{shown}）" if shown else "")
+            + f"，总分最高只能为{fmt_num(ceiling)}分，自评总分不成立。"
+        ),
+        where="document",
+        evidence={"stated_total": stated_total, "stated_total_from": source, "full_marks": full,
+                  "deductions": deductions, "ceiling": ceiling, "rests_on_unsure_figure": unsure},
+    )
