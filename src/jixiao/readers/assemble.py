@@ -19,6 +19,8 @@ from jixiao.model import Budget, FundSource, Indicator, Operator, ReadError, Rep
 from jixiao.readers.blocks import Document, Paragraph, Table
 from jixiao.readers.headers import clean, data, header_maps, match, match_exact
 from jixiao.readers.meta import names_itself_self_evaluation
+from jixiao.readers.numsplit import rate_fits
+from jixiao.readers.stream import read_stream
 from jixiao.values import (
     normalize,
     normalize_unit,
@@ -545,6 +547,38 @@ def _kind(text: str) -> str | None:
     return None
 
 
+def _budget_plausible(b: Budget | None) -> bool:
+    """A usable budget whose stated 执行率 (if any) agrees with its amounts."""
+    if b is None or not b.usable:
+        return False
+    if b.stated_execution_rate_text:
+        return rate_fits(b.annual, b.executed, b.stated_execution_rate_text) is not False
+    return True
+
+
+def _stream_fallback(doc: Document, st: _State) -> None:
+    """Tables that lost their structure (shifted columns, one cell per line, flattened, OCR): when
+    the table reader found no usable budget or no indicators, read them from the token stream."""
+    need_budget = not _budget_plausible(st.budget)
+    need_indicators = not st.report.indicators
+    if not (need_budget or need_indicators):
+        return
+    res = read_stream(doc)
+    report = st.report
+    if need_budget and _budget_plausible(res.budget):
+        st.budget = res.budget
+        st.headers["fund"].add("stream")
+    if need_indicators and res.indicators:
+        report.indicators = res.indicators
+        st.headers["indicator"].add("stream")
+    if res.indicators or res.budget is not None:
+        report.unplaced.extend(res.unplaced)
+    if report.stated_total is None and res.stated_total is not None and res.indicators:
+        report.stated_total = res.stated_total
+    if report.stated_grade is None and res.stated_grade is not None:
+        report.stated_grade = res.stated_grade
+
+
 def assemble(doc: Document, name: str = "") -> Report:
     """Turn a document's blocks into a Report. Raises ReadError when nothing of a report is found."""
     st = _State()
@@ -561,6 +595,7 @@ def assemble(doc: Document, name: str = "") -> Report:
                 _read_field_cells(cells, st)
                 t = "\t".join(cells)
             paragraphs.append(t)
+    _stream_fallback(doc, st)
     report = st.report
     report.sections = _sections(_title_and_recipient(paragraphs, st))
     prose = "\n".join(paragraphs)

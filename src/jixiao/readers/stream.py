@@ -1,0 +1,815 @@
+"""Read a form's fund block and indicator rows from a stream of tokens, by what each token is and by
+their order, choosing between possible readings with the form's own arithmetic.
+
+This is the reader for tables that lost their structure on the way to the reviewer: exported forms
+whose merged cells shifted the columns, web pages that give one cell per line, viewers that flatten
+a whole sheet onto one line and run the numbers together, OCR text. ``assemble`` uses it when the
+table reader found no usable budget or no indicators.
+
+- Fund block: the column names (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分 …) in their
+  order, then the amounts. When fewer amounts than columns are given (a blank cell dropped), every
+  way to place them is tried; a placement must keep 执行率 ≈ 执行数 ÷ 预算数 and 得分 ≤ 分值 ≤ 100,
+  and the one that the arithmetic confirms is taken. A run of digits ("194.9194.9100%") is split
+  only when exactly one split satisfies the arithmetic.
+- Indicator rows: level names set 一级/二级, a name starts a row, its values are placed in the
+  value columns by kind (an operator, an amount, a unit, a percent, a short score, a text) and
+  order; 得分 ≤ 分值 ≤ 100. A value that fits no column is reported in ``unplaced``, not guessed.
+
+Every figure records how it was read (``Provenance``): ``cell`` when it was read as written,
+``split`` when it came out of a run of digits, ``ocr`` when an OCR confusion was corrected in it,
+``realigned`` when it was placed in a column other than its position says.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.levels import levels_of
+from jixiao.model import Budget, FundSource, Indicator, Operator, Provenance, Unplaced
+from jixiao.readers.blocks import Document, Paragraph, Table
+from jixiao.readers.flat import Tok, cell_token, glued_tokens, is_glued
+from jixiao.readers.headers import data
+from jixiao.readers.numsplit import rate_fits, readings
+from jixiao.values import normalize_unit, parse_amount, parse_value
+
+AMOUNTS = ("initial", "annual", "executed")
+VALUE_COLS = ("operator", "target", "unit", "actual", "weight", "score", "reason")
+_MONEY_NOTE = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[)）]|单位\s*[:：]\s*(亿元|万元|千元|元)")
+_WEIGHT_NOTE = re.compile(r"[（(]\s*([0-9]+(?:\.[0-9]+)?)\s*分")
+_PAGE_MARK = re.compile(r"^\s*([0-9]{1,2})\s*、")
+_NUMBERED = re.compile(r"指标\s*[0-9一二三四五六七八九十]+\s*[:：]")
+MAX_ROW_ITEMS = 10
+
+
+@dataclass
+class StreamResult:
+    budget: Budget | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    stated_total: Decimal | None = None
+    stated_grade: str | None = None
+
+
+# ------------------------------------------------------------------------------------ tokens
+
+def document_tokens(doc: Document) -> list[Tok]:
+    """The tokens of a document's tables and short paragraphs, in order; flattened paragraphs are
+    cut into tokens, and consecutive ones numbered as pages (1、… 2、…) are joined first."""
+    out: list[Tok] = []
+    glued: list[str] = []
+    t_no = 0
+
+    def flush_glued() -> None:
+        if glued:
+            out.extend(glued_tokens("".join(glued), where="正文"))
+            glued.clear()
+
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            flush_glued()
+            t_no += 1
+            for r, row in enumerate(block.rows, 1):
+                for c, cell in enumerate(row, 1):
+                    if not isinstance(cell, str) or not cell.strip():
+                        continue
+                    where = f"表{t_no}第{r}行第{c}列"
+                    if len(cell) > 60 and is_glued(cell):
+                        out.extend(glued_tokens(cell, where=where))
+                        continue
+                    tok = cell_token(cell)
+                    if tok is not None:
+                        out.append(_at(tok, where))
+                out.append(Tok("brk", ""))
+        elif isinstance(block, Paragraph):
+            text = block.text.strip()
+            if not text:
+                continue
+            if is_glued(text) or (glued and _PAGE_MARK.match(text)):
+                glued.append(_PAGE_MARK.sub("", text) if glued or _PAGE_MARK.match(text) else text)
+                continue
+            flush_glued()
+            for cell in text.split("\t"):
+                tok = cell_token(cell) if len(cell) <= 200 else None
+                if tok is not None:
+                    out.append(_at(tok, "正文"))
+    flush_glued()
+    return out
+
+
+def _at(tok: Tok, where: str) -> Tok:
+    return Tok(tok.kind, tok.text, role=tok.role, ind=tok.ind, fund=tok.fund, glued=tok.glued, ocr=tok.ocr,
+               where=where)
+
+
+# ------------------------------------------------------------------------------------ values
+
+def _num(tok: Tok) -> tuple[Decimal | None, bool, str | None]:
+    """(number, is percent, unit) of a value token."""
+    pv = parse_value(tok.text)
+    return pv.number, bool(pv.percent), pv.unit
+
+
+def _bare_score(tok: Tok) -> Decimal | None:
+    if tok.kind != "val":
+        return None
+    n, pct, unit = _num(tok)
+    if n is None or pct or unit is not None or n < 0 or n > 100:
+        return None
+    return n
+
+
+def _how(tok: Tok, moved: bool) -> str:
+    if tok.kind == "split":
+        return "split"
+    if tok.ocr:
+        return "ocr"
+    return "realigned" if moved else "cell"
+
+
+# ---------------------------------------------------------------------------------- the fund
+
+def _fund_fits(col: str, tok: Tok) -> bool:
+    if tok.kind == "empty":
+        return True
+    if tok.kind not in ("val", "split"):
+        return False
+    n, pct, unit = _num(tok)
+    if n is None:
+        return False
+    if col in AMOUNTS:
+        return not pct and (unit is None or parse_amount(tok.text) is not None)
+    if col == "rate":
+        return pct
+    if col in ("weight", "score"):
+        return _bare_score(tok) is not None
+    return False
+
+
+def _fund_quality(assign: dict[str, Tok]) -> int | None:
+    """None when the placement breaks the arithmetic; else how much of it the arithmetic confirms."""
+    q = 0
+    amounts = {k: parse_amount(v.text) for k, v in assign.items() if k in AMOUNTS and v.kind != "empty"}
+    if "annual" not in amounts and "executed" not in amounts:
+        return None
+    rate = assign.get("rate")
+    if rate is not None and rate.kind != "empty":
+        ok = rate_fits(amounts.get("annual"), amounts.get("executed"), rate.text)
+        if ok is False:
+            return None
+        if ok:
+            q += 3
+    w, s = assign.get("weight"), assign.get("score")
+    wn = _bare_score(w) if w is not None else None
+    sn = _bare_score(s) if s is not None else None
+    if wn is not None and sn is not None:
+        if sn > wn:
+            return None
+        q += 1
+    return q
+
+
+def _fund_place(values: list[Tok], cols: list[str], prefer: tuple[int, ...] | None
+                ) -> tuple[dict[str, Tok], int, tuple[int, ...]] | None:
+    """The placement of the first values of a row in the columns: (field → token, used, columns)."""
+    for m in range(min(len(values), len(cols)), 0, -1):
+        prefix = values[:m]
+        found: list[tuple[int, tuple[int, ...], dict[str, Tok]]] = []
+        for combo in itertools.combinations(range(len(cols)), m):
+            if not all(_fund_fits(cols[c], v) for c, v in zip(combo, prefix, strict=True)):
+                continue
+            assign = {cols[c]: v for c, v in zip(combo, prefix, strict=True)}
+            q = _fund_quality(assign)
+            if q is None:
+                continue
+            found.append((q + (1 if m == len(cols) else 0), combo, assign))
+        if not found:
+            continue
+        best = max(q for q, _, _ in found)
+        top = [f for f in found if f[0] == best]
+        if len(top) > 1 and prefer is not None:
+            top = [f for f in top if f[1] == prefer[: len(f[1])] or f[1] == prefer] or top
+        if len(top) == 1:
+            return top[0][2], m, top[0][1]
+        return None
+    return None
+
+
+def _expand_run(values: list[Tok], cols: list[str]) -> list[tuple[list[Tok], int]]:
+    """The readings of a row whose first run of digits is cut into numbers (k pieces each)."""
+    idx = next((k for k, v in enumerate(values) if v.kind == "run"), None)
+    if idx is None:
+        return [(values, 0)]
+    run = re.match(r"[0-9.%]*", values[idx].text)
+    digits = run.group() if run else values[idx].text
+    out = []
+    for k in range(2, len(cols) + 1):
+        for reading in readings(digits, k):
+            pieces = [Tok("split", p, glued=True, ocr=values[idx].ocr, where=values[idx].where) for p in reading]
+            out.append((values[:idx] + pieces + values[idx + 1:], k))
+    return out
+
+
+def _fund_row(values: list[Tok], cols: list[str], prefer: tuple[int, ...] | None
+              ) -> tuple[dict[str, Tok], int, tuple[int, ...]] | None:
+    """Place one row's values; a run of digits is split only when one split fits the arithmetic."""
+    if not any(v.kind == "run" for v in values[: len(cols)]):
+        return _fund_place(values, cols, prefer)
+    good = []
+    for expanded, k in _expand_run(values, cols):
+        placed = _fund_place(expanded, cols, prefer)
+        if placed is None:
+            continue
+        assign, used, combo = placed
+        if not any(v.kind == "split" for v in assign.values()):
+            continue
+        q = _fund_quality(assign)
+        if q is None or q < 3:
+            continue  # a split must be confirmed by 执行率 = 执行数 ÷ 预算数
+        good.append((assign, used - (k - 1), combo))
+    if len(good) != 1:
+        return None
+    return good[0]
+
+
+def _money_unit(toks: list[Tok]) -> str:
+    for t in toks:
+        m = _MONEY_NOTE.search(t.text)
+        if m:
+            return m.group(1) or m.group(2)
+    return "万元"
+
+
+class _Reader:
+    def __init__(self, toks: list[Tok]) -> None:
+        self.toks = toks
+        self.res = StreamResult()
+
+    # ----------------------------------------------------------------------------- fund
+
+    def fund_header(self, i: int) -> tuple[list[str], list[str], int] | None:
+        """(columns, row labels, index after the header) when a fund header starts at i."""
+        toks = self.toks
+        t = toks[i]
+        if not (t.kind == "label" and t.role == "header" and t.fund in AMOUNTS and t.ind != "name"):
+            return None
+        cols: list[str] = []
+        labels: list[str] = []
+        j = i
+        while j < len(toks) and j < i + 24:
+            u = toks[j]
+            if u.kind == "label" and u.role == "header" and u.ind == "name":
+                break
+            if u.kind == "label" and u.role in ("level1", "level2", "stop"):
+                break
+            if u.is_value() or u.kind == "op":
+                break
+            if u.kind == "label" and u.role == "header" and u.fund:
+                if u.fund in cols:
+                    cols.remove(u.fund)  # the first one heads a group of columns
+                cols.append(u.fund)
+            elif u.kind == "label" and u.role == "fundrow" and u.fund:
+                labels.append(u.fund)
+            j += 1
+        if sum(c in AMOUNTS for c in cols) < 2:
+            return None
+        return cols, labels, j
+
+    def read_fund(self, i: int, head: tuple[list[str], list[str], int]) -> int:
+        cols, labels, j = head
+        toks = self.toks
+        unit = _money_unit(toks[max(0, i - 4): j])
+        weight_note = None
+        for t in toks[max(0, i - 4): j]:
+            if "分" in t.text and t.kind in ("note", "label", "text"):
+                m = _WEIGHT_NOTE.search(t.text)
+                if m:
+                    weight_note = Decimal(m.group(1))
+        pending: list[Tok] = []
+        queue = list(labels)
+        state: dict[str, object] = {"prefer": None, "total": False}
+        budget = self.res.budget or Budget(origin="table")
+
+        def flush() -> None:
+            while pending:
+                label = queue.pop(0) if queue else ("total" if not state["total"] else None)
+                placed = _fund_row(pending, cols, state["prefer"])  # type: ignore[arg-type]
+                if placed is None:
+                    if label == "total" and not state["total"]:
+                        for v in pending:
+                            self.res.unplaced.append(Unplaced(v.text, v.where, "无法确定所属的资金列"))
+                    pending.clear()
+                    return
+                assign, used, combo = placed
+                moved = len(combo) < len(cols) or any(v.kind == "split" for v in assign.values())
+                if label == "total" and not state["total"]:
+                    state["total"] = True
+                    state["prefer"] = combo
+                    self._set_total(budget, assign, unit, moved)
+                elif label is not None:
+                    amounts = {k: parse_amount(v.text, unit) for k, v in assign.items()
+                               if k in AMOUNTS and v.kind != "empty"}
+                    if any(a is not None for a in amounts.values()):
+                        name = label if not label.startswith("source:") else label[7:]
+                        budget.sources.append(FundSource(name=name, **amounts))
+                del pending[:used]
+
+        while j < len(toks):
+            t = toks[j]
+            if t.is_value():
+                pending.append(t)
+            elif t.kind in ("note", "brk"):
+                pass
+            elif t.kind == "label" and t.role == "fundrow":
+                flush()
+                queue.append(t.fund or "其他资金")
+            elif t.kind == "text" and self._source_label(j):
+                flush()
+                queue.append("source:" + t.text.replace("其中", "").strip(":："))
+            else:
+                break
+            j += 1
+        flush()
+        if state["total"]:
+            if budget.weight is None and weight_note is not None:
+                budget.weight = weight_note
+            self.res.budget = budget
+        return j
+
+    def _source_label(self, j: int) -> bool:
+        t = self.toks[j]
+        if len(t.text) > 20:
+            return False
+        nxt = next((u for u in self.toks[j + 1: j + 3] if u.kind not in ("note", "brk")), None)
+        return nxt is not None and nxt.is_value() and (t.text.startswith("其中") or len(t.text) <= 12)
+
+    def _set_total(self, budget: Budget, assign: dict[str, Tok], unit: str, moved: bool) -> None:
+        amounts: dict[str, Decimal | None] = {}
+        for k in AMOUNTS:
+            v = assign.get(k)
+            amounts[k] = parse_amount(v.text, unit) if v is not None and v.kind != "empty" else None
+            if v is not None and v.kind != "empty":
+                budget.provenance[k] = Provenance(_how(v, moved), v.where)  # type: ignore[arg-type]
+        budget.initial, budget.annual, budget.executed = amounts["initial"], amounts["annual"], amounts["executed"]
+        budget.stated_total = FundSource(name="年度资金总额", **amounts)
+        rate = assign.get("rate")
+        if rate is not None and rate.kind != "empty":
+            pv = parse_value(rate.text)
+            budget.stated_execution_rate = pv.number
+            budget.stated_execution_rate_text = rate.text
+            budget.provenance["stated_execution_rate"] = Provenance(_how(rate, moved), rate.where)  # type: ignore[arg-type]
+        for k, attr in (("weight", "weight"), ("score", "stated_score")):
+            v = assign.get(k)
+            n = _bare_score(v) if v is not None else None
+            if n is not None:
+                setattr(budget, attr, n)
+                budget.provenance[attr] = Provenance(_how(v, moved), v.where)  # type: ignore[arg-type, union-attr]
+
+    # ------------------------------------------------------------------------ indicators
+
+    def ind_columns(self, i: int, end: int) -> list[str]:
+        toks = self.toks
+        after: list[str] = []
+        j = i + 1
+        while j < end and toks[j].kind in ("label", "note") and toks[j].role in ("header", "group", ""):
+            f = toks[j].ind
+            if f in VALUE_COLS and f not in after:
+                after.append(f)
+            j += 1
+        found = set(after)
+        k = i - 1
+        while k >= 0 and i - k <= 14 and toks[k].kind in ("label", "note", "brk") and toks[k].role != "fundrow":
+            if toks[k].ind in VALUE_COLS:
+                found.add(toks[k].ind)  # type: ignore[arg-type]
+            k -= 1
+        for t in toks[i:end]:
+            if t.kind == "label" and t.role == "header" and t.ind in VALUE_COLS:
+                found.add(t.ind)
+        cols = list(after)
+        for f in VALUE_COLS:
+            if f in found and f not in cols:
+                pos = 0
+                for n, c in enumerate(cols):
+                    if VALUE_COLS.index(c) < VALUE_COLS.index(f):
+                        pos = n + 1
+                cols.insert(pos, f)
+        return cols
+
+    def block_end(self, i: int) -> int:
+        toks = self.toks
+        j = i + 1
+        while j < len(toks):
+            t = toks[j]
+            if t.kind == "label" and t.role == "stop":
+                return j
+            if t.kind == "label" and t.role == "field" and t.fund == "project":
+                return j
+            if self.fund_header(j) is not None:
+                return j
+            if t.kind == "label" and t.role == "header" and t.ind == "name" and j > i + 3 and self._data_seen(i, j):
+                return j  # the next form's indicator header
+            j += 1
+        return j
+
+    def _data_seen(self, i: int, j: int) -> bool:
+        return any(t.is_value() for t in self.toks[i:j])
+
+    def read_indicators(self, i: int) -> int:
+        end = self.block_end(i)
+        cols = self.ind_columns(i, end)
+        rows = self._rows(i, end)
+        self._place_rows(rows, cols)
+        return end
+
+    def _rows(self, i: int, end: int) -> list[_Row]:
+        toks = self.toks
+        rows: list[_Row] = []
+        cur: _Row | None = None
+        l1 = l2 = ""
+        j = i + 1
+        while j < end:
+            t = toks[j]
+            if t.kind == "label" and t.role in ("level1", "level2"):
+                if cur is not None:
+                    rows.append(cur)
+                cur = None
+                if t.role == "level1":
+                    l1, l2 = t.text, ""
+                else:
+                    l2 = t.text
+            elif t.kind == "label" and t.role == "special":
+                if cur is not None:
+                    rows.append(cur)
+                cur = None
+                if t.fund == "budget":
+                    cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where)
+                else:
+                    j = self._special(j, end, t.fund or "")
+                    continue
+            elif t.kind in ("label", "note", "brk"):
+                pass
+            elif t.kind == "text":
+                if cur is None:
+                    cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, glued=t.glued)
+                elif cur.has_values():
+                    rows.append(cur)
+                    cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, glued=t.glued)
+                elif not cur.name:
+                    cur.name = t.text
+                else:
+                    cur.items.append(t)
+            else:
+                if cur is None:
+                    cur = _Row(name="", l1=l1, l2=l2, where=t.where, glued=t.glued)
+                cur.items.append(t)
+            j += 1
+        if cur is not None:
+            rows.append(cur)
+        return _merge_glued(rows)
+
+    def _special(self, j: int, end: int, kind: str) -> int:
+        toks = self.toks
+        k = j + 1
+        nums: list[Decimal] = []
+        while k < end and (toks[k].is_value() or toks[k].kind in ("note", "brk", "text")):
+            t = toks[k]
+            if t.kind == "text":
+                g = t.text.strip()
+                if g in ("优", "良", "中", "差", "优秀", "良好"):
+                    self.res.stated_grade = g[0]
+                    k += 1
+                    continue
+                break
+            if t.kind == "val":
+                n = _bare_score(t)
+                if n is not None:
+                    nums.append(n)
+            k += 1
+        if kind == "total" and nums:
+            self.res.stated_total = nums[-1]
+        return k
+
+    def _place_rows(self, rows: list[_Row], cols: list[str]) -> None:
+        queue: list[list[Tok]] = []
+        numeric = [c for c in cols if c in ("target", "actual", "weight", "score")]
+        prev: _Row | None = None
+        for row in rows:
+            items = row.items
+            if not items and queue:
+                row.items = queue.pop(0)
+                row.moved = True
+                items = row.items
+            if (not queue and len(numeric) >= 2 and len(items) >= 2 * len(numeric)
+                    and all(t.kind in ("val", "empty") for t in items)):
+                groups = [items[k:k + len(numeric)] for k in range(0, len(items), len(numeric))]
+                row.items = groups[0]
+                for g in groups[1:]:
+                    if len(g) == len(numeric):
+                        queue.append(g)
+                    else:
+                        for v in g:
+                            self.res.unplaced.append(Unplaced(v.text, v.where, "多出的数值，无法确定所属指标"))
+            if not row.items:
+                if prev is not None and prev.reason is None and "reason" in cols and prev.has_values() \
+                        and not _repeat_split(row.name):
+                    prev.reason = row.name
+                    if prev.indicator is not None:
+                        prev.indicator.deviation_reason = row.name
+                    continue
+            ind = self._indicator(row, cols)
+            if ind is not None:
+                row.indicator = ind
+                self.res.indicators.append(ind)
+                prev = row
+        for g in queue:
+            for v in g:
+                self.res.unplaced.append(Unplaced(v.text, v.where, "多出的数值，无法确定所属指标"))
+
+    def _indicator(self, row: _Row, cols: list[str]) -> Indicator | None:
+        name = _clean_name(row.name)
+        options: list[tuple[float, str, list[Tok], dict[str, Tok], list[Tok], list[Tok], bool]] = []
+        for items, split in _item_readings(row.items, cols):
+            placed = _place(items, cols)
+            if placed is not None:
+                score, assign, absorbed, lost = placed
+                options.append((score, name, items, assign, absorbed, lost, split))
+        rep = _repeat_split(name)
+        if rep is not None:
+            base, half = rep
+            halves = [Tok("text", half, glued=True, where=row.where), Tok("text", half, glued=True, where=row.where)]
+            for items, split in _item_readings(halves + row.items, cols):
+                placed = _place(items, cols)
+                if placed is not None:
+                    score, assign, absorbed, lost = placed
+                    options.append((score - 0.5, base, items, assign, absorbed, lost, True))
+        if not options:
+            if row.items:
+                for v in row.items:
+                    self.res.unplaced.append(Unplaced(v.text, v.where, "无法确定所属的指标列"))
+            return None
+        options.sort(key=lambda o: -o[0])
+        score, name, items, assign, absorbed, lost, split = options[0]
+        if "target" not in assign and "actual" not in assign:
+            for v in row.items:
+                self.res.unplaced.append(Unplaced(v.text, v.where, "无法确定所属的指标列"))
+            return None
+        if absorbed:
+            name = name + "".join(t.text for t in absorbed)
+        name = _clean_name(name)
+        if not name:
+            for v in assign.values():
+                self.res.unplaced.append(Unplaced(v.text, v.where, "数值前没有指标名称"))
+            return None
+        for v in lost:
+            self.res.unplaced.append(Unplaced(v.text, v.where, f"{name}：无法确定所属的列"))
+        ind = _make(name, assign)
+        moved = row.moved or bool(absorbed) or _skipped(assign, cols, items)
+        for k, v in assign.items():
+            attr = {"score": "stated_score", "reason": "deviation_reason"}.get(k, k)
+            if k == "reason":
+                continue
+            how = "split" if (split and v.kind == "text" and k in ("target", "actual")) else _how(v, moved)
+            ind.provenance[attr] = Provenance(how, v.where)  # type: ignore[arg-type]
+        ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, row.l1 or None, row.l2 or None)
+        if row.reason and ind.deviation_reason is None:
+            ind.deviation_reason = row.reason
+        return ind
+
+    def run(self) -> StreamResult:
+        i = 0
+        toks = self.toks
+        while i < len(toks):
+            head = self.fund_header(i)
+            if head is not None:
+                i = self.read_fund(i, head)
+                continue
+            t = toks[i]
+            if t.kind == "label" and t.role == "header" and t.ind == "name":
+                i = self.read_indicators(i)
+                continue
+            i += 1
+        return self.res
+
+
+@dataclass
+class _Row:
+    name: str
+    l1: str = ""
+    l2: str = ""
+    where: str = ""
+    glued: bool = False
+    items: list[Tok] = field(default_factory=list)
+    moved: bool = False
+    reason: str | None = None
+    indicator: Indicator | None = None
+
+    def has_values(self) -> bool:
+        return any(t.kind in ("val", "run", "op", "unit", "empty", "split") for t in self.items)
+
+    def value_count(self) -> int:
+        n = 0
+        for t in self.items:
+            if t.kind == "run":
+                n += 2
+            elif t.kind in ("val", "empty"):
+                n += 1
+        return n
+
+
+def _merge_glued(rows: list[_Row]) -> list[_Row]:
+    """In flattened text a number inside a name ("5000吨稻谷、500吨成品粮储备到位率100%100%") ends
+    a row too early: a glued row with a single value, directly followed by another glued row, is
+    the start of that row's name."""
+    out: list[_Row] = []
+    for row in rows:
+        if out:
+            last = out[-1]
+            if (last.glued and row.glued and last.value_count() == 1 and len(last.items) == 1
+                    and last.items[0].kind == "val" and row.name and last.l2 == row.l2 and last.l1 == row.l1):
+                last.name = last.name + last.items[0].text + row.name
+                last.items = row.items
+                continue
+        out.append(row)
+    return out
+
+
+def _clean_name(name: str) -> str:
+    parts = _NUMBERED.split(name)
+    n = parts[-1] if len(parts) > 1 else name
+    n = n.strip().strip(":：,，、;；。.")
+    if n.startswith("其中"):
+        n = n[2:].lstrip(":：")
+    return n
+
+
+def _repeat_split(name: str) -> tuple[str, str] | None:
+    """A name ending in the same text twice (保证专款专用专款专用专款专用, 安全性高高): the form's
+    qualitative target and actual, copied one onto the other, run into the name."""
+    n = len(name)
+    for size in range(min(12, (n - 2) // 2), 0, -1):
+        a, b = name[n - 2 * size: n - size], name[n - size:]
+        if a == b and not any(ch.isdigit() for ch in a):
+            return name[: n - 2 * size], a
+    return None
+
+
+def _item_readings(items: list[Tok], cols: list[str]) -> list[tuple[list[Tok], bool]]:
+    """The row's items, with each run of digits cut every way it can be cut (and a long glued
+    number cut in two, "102370人" → 10 | 2370人, when the columns want one more value)."""
+    items = items[:MAX_ROW_ITEMS]
+    out: list[tuple[list[Tok], bool]] = [(items, False)]
+    idx = next((k for k, v in enumerate(items) if v.kind == "run"), None)
+    if idx is not None:
+        run = re.match(r"[0-9.%]*", items[idx].text)
+        digits = run.group() if run else ""
+        unit = items[idx].text[len(digits):]
+        out = []
+        for k in range(2, 5):
+            for reading in readings(digits, k):
+                pieces = [Tok("split", p, glued=True, ocr=items[idx].ocr, where=items[idx].where) for p in reading]
+                if unit:
+                    pieces[-1] = Tok("split", pieces[-1].text + unit, glued=True, where=items[idx].where)
+                out.append((items[:idx] + pieces + items[idx + 1:], True))
+        return out
+    numeric = [c for c in cols if c in ("target", "actual", "weight", "score")]
+    vals = [v for v in items if v.kind == "val"]
+    if items and items[0].glued and items[0].kind == "val" and len(vals) < len(numeric):
+        head = items[0]
+        m = re.match(r"[0-9]+", head.text)
+        if m and len(m.group()) >= 3 and "." not in head.text:
+            digits = m.group()
+            rest = head.text[len(digits):]
+            for cut in range(1, len(digits)):
+                a, b = digits[:cut], digits[cut:]
+                if b[0] == "0" and len(b) > 1:
+                    continue
+                pieces = [Tok("split", a, glued=True, where=head.where), Tok("split", b + rest, glued=True,
+                                                                             where=head.where)]
+                out.append((pieces + items[1:], True))
+    return out
+
+
+def _fits(col: str, tok: Tok) -> bool:
+    k = tok.kind
+    if k == "empty":
+        return col in ("target", "actual", "weight", "score", "reason", "unit")
+    if col == "operator":
+        return k == "op"
+    if col == "unit":
+        return k == "unit"
+    if col in ("target", "actual"):
+        return k in ("val", "split") or (k == "text" and len(tok.text) <= 30)
+    if col in ("weight", "score"):
+        return k in ("val", "split") and _bare_score(tok) is not None
+    if col == "reason":
+        return k == "text"
+    return False
+
+
+def _place(items: list[Tok], cols: list[str]
+           ) -> tuple[float, dict[str, Tok], list[Tok], list[Tok]] | None:
+    """The best placement of a row's items in its value columns: (score, field → token, items
+    taken into the name, items that fit no column)."""
+    best: list[tuple[float, dict[str, Tok], list[Tok], list[Tok]]] = []
+    n = len(items)
+
+    def rec(k: int, c: int, score: float, assign: dict[str, Tok], absorbed: list[Tok], lost: list[Tok]) -> None:
+        if k == n:
+            final = _row_check(assign)
+            if final is None:
+                return
+            total = score + final
+            if not best or total > best[0][0]:
+                best[:] = [(total, dict(assign), list(absorbed), list(lost))]
+            return
+        tok = items[k]
+        if not assign and not lost and tok.kind in ("val", "split") and tok.glued:
+            absorbed.append(tok)
+            rec(k + 1, c, score - 0.5, assign, absorbed, lost)
+            absorbed.pop()
+        for c2 in range(c + 1, len(cols)):
+            col = cols[c2]
+            if _fits(col, tok):
+                assign[col] = tok
+                rec(k + 1, c2, score + (0.5 if tok.kind == "empty" else 2), assign, absorbed, lost)
+                del assign[col]
+        lost.append(tok)
+        rec(k + 1, c, score - 4, assign, absorbed, lost)
+        lost.pop()
+
+    rec(0, -1, 0.0, {}, [], [])
+    return best[0] if best else None
+
+
+def _row_check(assign: dict[str, Tok]) -> float | None:
+    w, s = assign.get("weight"), assign.get("score")
+    wn = _bare_score(w) if w is not None else None
+    sn = _bare_score(s) if s is not None else None
+    if wn is not None and sn is not None and sn > wn:
+        return None
+    if wn is not None and wn == 0:
+        return None
+    bonus = 0.0
+    t, a = assign.get("target"), assign.get("actual")
+    if t is not None and a is not None and t.kind != "empty" and a.kind != "empty":
+        bonus += 2
+        if (t.kind == "text") == (a.kind == "text"):
+            bonus += 1
+            if t.kind != "text":
+                bonus += 0.5 if _num(t)[1:] == _num(a)[1:] else 0
+    return bonus
+
+
+def _skipped(assign: dict[str, Tok], cols: list[str], items: list[Tok]) -> bool:
+    """Whether a value sits in a column other than its position in the row says."""
+    placed = [cols.index(k) for k in assign]
+    if not placed:
+        return False
+    expected = list(range(len(placed)))
+    return sorted(placed) != expected and any(t.kind in ("val", "split") for t in items) and \
+        len(items) != len(cols)
+
+
+def _make(name: str, assign: dict[str, Tok]) -> Indicator:
+    def text(k: str) -> str:
+        v = assign.get(k)
+        return v.text if v is not None else ""
+
+    op_tok = assign.get("operator")
+    target_text, actual_text, unit_text = text("target"), text("actual"), text("unit")
+    tv = parse_value(target_text) if target_text else None
+    av = parse_value(actual_text) if actual_text else None
+    operator: Operator
+    if op_tok is not None and op_tok.ind:
+        operator = op_tok.ind  # type: ignore[assignment]
+    elif tv is not None and tv.operator is not None:
+        operator = tv.operator
+    elif tv is not None and tv.number is None and target_text and target_text not in ("—", "-", "/"):
+        operator = "qualitative"
+    else:
+        words = data()["implied_operator"]["lower_is_better"]
+        operator = "<=" if any(w in name for w in words) else ">="
+    unit = normalize_unit(unit_text) if unit_text else None
+    if unit is None:
+        unit = (tv.unit if tv is not None else None) or (av.unit if av is not None else None)
+    target = tv.number if tv is not None and operator != "qualitative" else None
+    actual = av.number if av is not None and operator != "qualitative" else None
+    ind = Indicator(name=name, operator=operator, target=target, target_text=target_text, actual=actual,
+                    actual_text=actual_text, unit=unit, operator_text=op_tok.text if op_tok is not None else "")
+    w, s = assign.get("weight"), assign.get("score")
+    ind.weight = _bare_score(w) if w is not None else None
+    ind.stated_score = _bare_score(s) if s is not None else None
+    r = assign.get("reason")
+    if r is not None and r.kind == "text":
+        ind.deviation_reason = r.text
+    return ind
+
+
+def read_stream(doc: Document) -> StreamResult:
+    """Fund block and indicators of a document whose tables lost their structure."""
+    return _Reader(document_tokens(doc)).run()
+
+
+__all__ = ["StreamResult", "document_tokens", "read_stream"]
