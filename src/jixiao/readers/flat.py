@@ -112,14 +112,18 @@ def _label_of_cell(cell: str) -> Tok | None:
         return Tok("label", cell, role=lv)
     if c in st["groups"]:
         return Tok("label", cell, role="group")
+    syn = _synonyms()
     special = match(c, "special_rows") if len(c) <= 8 else None
+    if special and c in syn and special != "budget":
+        special = None  # a column name first (得分, 评分)
     if special:
-        return Tok("label", cell, role="special", fund=special)
+        # 预算执行率 is a row of some indicator tables and a column of fund blocks: keep both readings
+        ind, fund = syn.get(c, (None, None))
+        return Tok("label", cell, role="special", ind=special, fund=fund)
     row = c.replace("其中", "").lstrip(":：")
     kind = match(row, "fund_rows") if row and len(row) <= 12 else None
     if kind:
         return Tok("label", cell, role="fundrow", fund=kind)
-    syn = _synonyms()
     if c in syn:
         ind, fund = syn[c]
         return Tok("label", cell, role="header", ind=ind, fund=fund)
@@ -165,7 +169,9 @@ def cell_token(cell: str) -> Tok | None:
     compact = t.replace(" ", "").replace(",", "")
     if is_piece(compact) or _VALUE_RX.fullmatch(compact):
         return Tok("val", compact, ocr=ocr)
-    if re.fullmatch(r"[0-9.%]+", compact):
+    if compact in ("%", "％"):
+        return Tok("unit", "%")
+    if re.fullmatch(r"[0-9][0-9.%]*", compact):
         return Tok("run", compact, ocr=ocr)
     lab = _label_of_cell(t)
     if lab is not None:
@@ -179,7 +185,7 @@ def cell_token(cell: str) -> Tok | None:
 def _units() -> tuple[str, ...]:
     from jixiao.values import _DATA  # the value spellings' own data
 
-    words = set(_DATA["measure_words"]["words"]) | set(_DATA["money_units"])
+    words = set(_DATA["measure_words"]["words"]) | set(_DATA["money_units"]) | set(_stream()["units_extra"])
     return tuple(sorted(words, key=len, reverse=True))
 
 
@@ -245,12 +251,14 @@ _SEP = "\ue000"  # (not a control character: \s matches \x1c-\x1f)
 _DIGITISH = "0-9%."
 
 
+_DATE_AFTER_DIGIT = re.compile(r"(?<=[0-9])(?=(?:19|20)[0-9]{2}年[0-9]{1,2}月)")
 _SCORE_NOTE = re.compile(r"([（(]\s*[0-9.]+)\s*(分)\s*([)）])")
 
 
 def _despace(text: str) -> str:
     """Spaces inside words (wrapped cells) go; a space next to a digit separates two cells."""
     text = _SCORE_NOTE.sub(r"\1\2\3", text)
+    text = _DATE_AFTER_DIGIT.sub(_SEP, text)
     t = re.sub(rf"(?<=[{_DIGITISH}])\s+|\s+(?=[{_DIGITISH}])", _SEP, text)
     return re.sub(r"\s+", "", t)
 
@@ -262,7 +270,12 @@ def glued_tokens(text: str, where: str = "") -> list[Tok]:
     t = _despace(fixed)
     out: list[Tok] = []
     for part in t.split(_SEP):
-        out.extend(_scan(part, ocr, where))
+        out.extend(_scan(part, False, where))
+    if ocr:  # mark the tokens an OCR correction changed (their text is not in the text as written)
+        before = _despace(raw).replace(_SEP, "")
+        for tok in out:
+            if tok.text not in before:
+                tok.ocr = True
     return _post(out)
 
 
@@ -386,6 +399,10 @@ def _post(toks: list[Tok]) -> list[Tok]:
                    for j in (k - 1, k + 1))
         expanded.extend(_ocr_labels(tok) if tok.kind == "text" and near else [tok])
     for tok in expanded:
+        if tok.kind == "text" and len(merged) >= 2 and merged[-1].kind == "note" and merged[-2].kind == "text" \
+                and not re.search(r"[0-9元分]", merged[-1].text):
+            note = merged.pop()  # 维修(维护)所需成本: a note inside a name
+            merged[-1].text += note.text
         if tok.kind == "text" and merged and merged[-1].kind == "text":
             merged[-1].text += tok.text
             merged[-1].ocr = merged[-1].ocr or tok.ocr

@@ -72,11 +72,12 @@ def document_tokens(doc: Document) -> list[Tok]:
             flush_glued()
             t_no += 1
             for r, row in enumerate(block.rows, 1):
+                filled = sum(1 for cell in row if isinstance(cell, str) and cell.strip())
                 for c, cell in enumerate(row, 1):
                     if not isinstance(cell, str) or not cell.strip():
                         continue
                     where = f"表{t_no}第{r}行第{c}列"
-                    if len(cell) > 60 and is_glued(cell):
+                    if filled <= 2 and len(cell) > 60 and is_glued(cell):
                         out.extend(glued_tokens(cell, where=where))
                         continue
                     tok = cell_token(cell)
@@ -95,6 +96,7 @@ def document_tokens(doc: Document) -> list[Tok]:
                 tok = cell_token(cell) if len(cell) <= 200 else None
                 if tok is not None:
                     out.append(_at(tok, "正文"))
+            out.append(Tok("brk", ""))  # one cell per line: every line is a row of its own
     flush_glued()
     return out
 
@@ -113,7 +115,7 @@ def _num(tok: Tok) -> tuple[Decimal | None, bool, str | None]:
 
 
 def _bare_score(tok: Tok) -> Decimal | None:
-    if tok.kind != "val":
+    if tok.kind not in ("val", "split"):
         return None
     n, pct, unit = _num(tok)
     if n is None or pct or unit is not None or n < 0 or n > 100:
@@ -148,8 +150,12 @@ def _fund_fits(col: str, tok: Tok) -> bool:
     return False
 
 
-def _fund_quality(assign: dict[str, Tok]) -> int | None:
-    """None when the placement breaks the arithmetic; else how much of it the arithmetic confirms."""
+def _fund_quality(assign: dict[str, Tok], weight_hint: Decimal | None = None) -> int | None:
+    """None when the placement breaks the arithmetic; else how much of it the arithmetic confirms.
+
+    执行率 must agree with 执行数 ÷ 预算数, 得分 ≤ 分值, and 得分 must be near 分值 × 执行率 (the budget
+    line is scored by its execution rate under every policy; a point or a fifth of the weight apart
+    is allowed for rounding and provincial bands)."""
     q = 0
     amounts = {k: parse_amount(v.text) for k, v in assign.items() if k in AMOUNTS and v.kind != "empty"}
     if "annual" not in amounts and "executed" not in amounts:
@@ -168,11 +174,18 @@ def _fund_quality(assign: dict[str, Tok]) -> int | None:
         if sn > wn:
             return None
         q += 1
+    weight = wn if wn is not None else weight_hint
+    if weight is not None and sn is not None and rate is not None and rate.kind != "empty":
+        pv = parse_value(rate.text)
+        if pv.number is not None:
+            expected = weight * min(pv.number, Decimal(100)) / 100
+            if abs(sn - expected) > max(Decimal(1), weight / 5):
+                return None
     return q
 
 
-def _fund_place(values: list[Tok], cols: list[str], prefer: tuple[int, ...] | None
-                ) -> tuple[dict[str, Tok], int, tuple[int, ...]] | None:
+def _fund_place(values: list[Tok], cols: list[str], prefer: tuple[int, ...] | None,
+                weight_hint: Decimal | None = None) -> tuple[dict[str, Tok], int, tuple[int, ...]] | None:
     """The placement of the first values of a row in the columns: (field → token, used, columns)."""
     for m in range(min(len(values), len(cols)), 0, -1):
         prefix = values[:m]
@@ -181,7 +194,7 @@ def _fund_place(values: list[Tok], cols: list[str], prefer: tuple[int, ...] | No
             if not all(_fund_fits(cols[c], v) for c, v in zip(combo, prefix, strict=True)):
                 continue
             assign = {cols[c]: v for c, v in zip(combo, prefix, strict=True)}
-            q = _fund_quality(assign)
+            q = _fund_quality(assign, weight_hint)
             if q is None:
                 continue
             found.append((q + (1 if m == len(cols) else 0), combo, assign))
@@ -212,26 +225,30 @@ def _expand_run(values: list[Tok], cols: list[str]) -> list[tuple[list[Tok], int
     return out
 
 
-def _fund_row(values: list[Tok], cols: list[str], prefer: tuple[int, ...] | None
-              ) -> tuple[dict[str, Tok], int, tuple[int, ...]] | None:
+def _fund_row(values: list[Tok], cols: list[str], prefer: tuple[int, ...] | None,
+              weight_hint: Decimal | None = None) -> tuple[dict[str, Tok], int, tuple[int, ...]] | None:
     """Place one row's values; a run of digits is split only when one split fits the arithmetic."""
     if not any(v.kind == "run" for v in values[: len(cols)]):
-        return _fund_place(values, cols, prefer)
+        return _fund_place(values, cols, prefer, weight_hint)
     good = []
     for expanded, k in _expand_run(values, cols):
-        placed = _fund_place(expanded, cols, prefer)
+        placed = _fund_place(expanded, cols, prefer, weight_hint)
         if placed is None:
             continue
         assign, used, combo = placed
-        if not any(v.kind == "split" for v in assign.values()):
-            continue
-        q = _fund_quality(assign)
+        if sum(1 for v in assign.values() if v.kind == "split") != k:
+            continue  # every piece of the run must find its column
+        q = _fund_quality(assign, weight_hint)
         if q is None or q < 3:
             continue  # a split must be confirmed by 执行率 = 执行数 ÷ 预算数
         good.append((assign, used - (k - 1), combo))
     if len(good) != 1:
         return None
     return good[0]
+
+
+def _source_words() -> list[str]:
+    return data()["stream"]["source_words"]  # type: ignore[no-any-return]
 
 
 def _money_unit(toks: list[Tok]) -> str:
@@ -253,7 +270,7 @@ class _Reader:
         """(columns, row labels, index after the header) when a fund header starts at i."""
         toks = self.toks
         t = toks[i]
-        if not (t.kind == "label" and t.role == "header" and t.fund in AMOUNTS and t.ind != "name"):
+        if not (t.kind == "label" and t.role in ("header", "special") and t.fund in AMOUNTS and t.ind != "name"):
             return None
         cols: list[str] = []
         labels: list[str] = []
@@ -266,7 +283,7 @@ class _Reader:
                 break
             if u.is_value() or u.kind == "op":
                 break
-            if u.kind == "label" and u.role == "header" and u.fund:
+            if u.kind == "label" and u.role in ("header", "special") and u.fund:
                 if u.fund in cols:
                     cols.remove(u.fund)  # the first one heads a group of columns
                 cols.append(u.fund)
@@ -295,7 +312,7 @@ class _Reader:
         def flush() -> None:
             while pending:
                 label = queue.pop(0) if queue else ("total" if not state["total"] else None)
-                placed = _fund_row(pending, cols, state["prefer"])  # type: ignore[arg-type]
+                placed = _fund_row(pending, cols, state["prefer"], weight_note)  # type: ignore[arg-type]
                 if placed is None:
                     if label == "total" and not state["total"]:
                         for v in pending:
@@ -340,7 +357,7 @@ class _Reader:
 
     def _source_label(self, j: int) -> bool:
         t = self.toks[j]
-        if len(t.text) > 20:
+        if len(t.text) > 20 or not (t.text.startswith("其中") or any(w in t.text for w in _source_words())):
             return False
         nxt = next((u for u in self.toks[j + 1: j + 3] if u.kind not in ("note", "brk")), None)
         return nxt is not None and nxt.is_value() and (t.text.startswith("其中") or len(t.text) <= 12)
@@ -429,8 +446,26 @@ class _Reader:
         cur: _Row | None = None
         l1 = l2 = ""
         j = i + 1
+        # Forms that number their indicators (指标1：…) tell a name from the other texts around it:
+        # in a flattened sheet those are interleaved with labels and the basic-information cells.
+        numbered = sum(1 for t in toks[i:end] if t.kind == "text" and len(_clean_name(t.text)) >= 2
+                       and _NUMBERED.search(t.text)) >= 2
+        row_id = 0
         while j < end:
             t = toks[j]
+            if t.kind == "brk":
+                row_id += 1
+            if numbered and cur is not None and not cur.has_values() and t.kind != "text" \
+                    and not t.is_value() and t.kind != "op":
+                if t.kind == "label" and t.role == "level1":
+                    l1 = t.text
+                j += 1
+                continue
+            if numbered and t.kind == "text" and not (_NUMBERED.search(t.text) and len(_clean_name(t.text)) >= 2):
+                if cur is not None and cur.has_values():
+                    cur.items.append(t)
+                j += 1
+                continue
             if t.kind == "label" and t.role in ("level1", "level2"):
                 if cur is not None:
                     rows.append(cur)
@@ -443,26 +478,31 @@ class _Reader:
                 if cur is not None:
                     rows.append(cur)
                 cur = None
-                if t.fund == "budget":
-                    cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where)
+                if t.ind == "budget":
+                    cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, row_id=row_id)
                 else:
-                    j = self._special(j, end, t.fund or "")
+                    j = self._special(j, end, t.ind or "")
                     continue
             elif t.kind in ("label", "note", "brk"):
                 pass
             elif t.kind == "text":
+                if numbered and cur is not None:
+                    rows.append(cur)
+                    cur = None
                 if cur is None:
-                    cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, glued=t.glued)
+                    cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, glued=t.glued, row_id=row_id)
+                elif cur.has_values() and not t.glued and cur.row_id == row_id:
+                    cur.items.append(t)  # a text cell of the same table row: a value (完成) or a reason
                 elif cur.has_values():
                     rows.append(cur)
-                    cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, glued=t.glued)
+                    cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, glued=t.glued, row_id=row_id)
                 elif not cur.name:
                     cur.name = t.text
                 else:
                     cur.items.append(t)
             else:
                 if cur is None:
-                    cur = _Row(name="", l1=l1, l2=l2, where=t.where, glued=t.glued)
+                    cur = _Row(name="", l1=l1, l2=l2, where=t.where, glued=t.glued, row_id=row_id)
                 cur.items.append(t)
             j += 1
         if cur is not None:
@@ -534,7 +574,8 @@ class _Reader:
             placed = _place(items, cols)
             if placed is not None:
                 score, assign, absorbed, lost = placed
-                options.append((score, name, items, assign, absorbed, lost, split))
+                cost = (1.5 + max(0, sum(1 for t in items if t.kind == "split") - 2)) if split else 0
+                options.append((score - cost, name, items, assign, absorbed, lost, split))
         rep = _repeat_split(name)
         if rep is not None:
             base, half = rep
@@ -571,6 +612,8 @@ class _Reader:
             if k == "reason":
                 continue
             how = "split" if (split and v.kind == "text" and k in ("target", "actual")) else _how(v, moved)
+            if how == "split" and v.text.endswith("%") and _percent_cut(row.items):
+                how = "cell"  # cut at its percent signs: the signs were the separators
             ind.provenance[attr] = Provenance(how, v.where)  # type: ignore[arg-type]
         ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, row.l1 or None, row.l2 or None)
         if row.reason and ind.deviation_reason is None:
@@ -589,6 +632,9 @@ class _Reader:
             if t.kind == "label" and t.role == "header" and t.ind == "name":
                 i = self.read_indicators(i)
                 continue
+            if t.kind == "label" and t.role == "special" and t.ind == "total" and self.res.indicators:
+                i = self._special(i, len(toks), "total")
+                continue
             i += 1
         return self.res
 
@@ -601,6 +647,7 @@ class _Row:
     where: str = ""
     glued: bool = False
     items: list[Tok] = field(default_factory=list)
+    row_id: int = 0
     moved: bool = False
     reason: str | None = None
     indicator: Indicator | None = None
@@ -627,12 +674,25 @@ def _merge_glued(rows: list[_Row]) -> list[_Row]:
         if out:
             last = out[-1]
             if (last.glued and row.glued and last.value_count() == 1 and len(last.items) == 1
-                    and last.items[0].kind == "val" and row.name and last.l2 == row.l2 and last.l1 == row.l1):
+                    and last.items[0].kind == "val" and _counted(last.items[0]) and row.name
+                    and last.l2 == row.l2 and last.l1 == row.l1):
                 last.name = last.name + last.items[0].text + row.name
                 last.items = row.items
                 continue
         out.append(row)
     return out
+
+
+def _percent_cut(items: list[Tok]) -> bool:
+    """Whether the row's run of digits was a row of percents (100%100%): cut at the signs."""
+    runs = [t.text for t in items if t.kind == "run"]
+    return bool(runs) and all(re.fullmatch(r"(?:[0-9]+(?:\.[0-9]+)?%)+", r) for r in runs)
+
+
+def _counted(tok: Tok) -> bool:
+    """A quantity with a measure word (5000吨, 500个): what a name holds, unlike a bare score."""
+    n, pct, unit = _num(tok)
+    return n is not None and not pct and unit is not None
 
 
 def _clean_name(name: str) -> str:
@@ -675,7 +735,8 @@ def _item_readings(items: list[Tok], cols: list[str]) -> list[tuple[list[Tok], b
         return out
     numeric = [c for c in cols if c in ("target", "actual", "weight", "score")]
     vals = [v for v in items if v.kind == "val"]
-    if items and items[0].glued and items[0].kind == "val" and len(vals) < len(numeric):
+    weight_first = "weight" in cols and "target" in cols and cols.index("weight") < cols.index("target")
+    if weight_first and items and items[0].glued and items[0].kind == "val" and len(vals) < len(numeric):
         head = items[0]
         m = re.match(r"[0-9]+", head.text)
         if m and len(m.group()) >= 3 and "." not in head.text:
@@ -725,7 +786,8 @@ def _place(items: list[Tok], cols: list[str]
                 best[:] = [(total, dict(assign), list(absorbed), list(lost))]
             return
         tok = items[k]
-        if not assign and not lost and tok.kind in ("val", "split") and tok.glued:
+        if not assign and not lost and tok.kind in ("val", "split") and tok.glued and k + 1 < n \
+                and items[k + 1].text == tok.text:  # a name that restates its target: 每年补助1000万元
             absorbed.append(tok)
             rec(k + 1, c, score - 0.5, assign, absorbed, lost)
             absorbed.pop()
@@ -736,7 +798,7 @@ def _place(items: list[Tok], cols: list[str]
                 rec(k + 1, c2, score + (0.5 if tok.kind == "empty" else 2), assign, absorbed, lost)
                 del assign[col]
         lost.append(tok)
-        rec(k + 1, c, score - 4, assign, absorbed, lost)
+        rec(k + 1, c, score - 6, assign, absorbed, lost)
         lost.pop()
 
     rec(0, -1, 0.0, {}, [], [])
@@ -753,6 +815,8 @@ def _row_check(assign: dict[str, Tok]) -> float | None:
         return None
     bonus = 0.0
     t, a = assign.get("target"), assign.get("actual")
+    if t is not None and a is not None and t.kind != "empty" and a.kind == "empty" and a.text == "无":
+        bonus += 2  # 无: nothing achieved, stated
     if t is not None and a is not None and t.kind != "empty" and a.kind != "empty":
         bonus += 2
         if (t.kind == "text") == (a.kind == "text"):
