@@ -17,6 +17,7 @@ from functools import lru_cache
 from jixiao.levels import levels_of
 from jixiao.model import Budget, FundSource, Indicator, Operator, ReadError, Report, Section
 from jixiao.readers.blocks import Document, Paragraph, Table
+from jixiao.readers.flat import cell_token
 from jixiao.readers.headers import clean, data, header_maps, match, match_exact
 from jixiao.readers.meta import names_itself_self_evaluation
 from jixiao.readers.numsplit import rate_fits
@@ -556,11 +557,21 @@ def _budget_plausible(b: Budget | None) -> bool:
     return True
 
 
+def _names_plausible(indicators: list[Indicator]) -> bool:
+    """Indicator names that are names: a name that is an operator, a number or a unit means the
+    table's columns were shifted (a header cell the rows lack) and the reading is not to be kept."""
+    for ind in indicators:
+        tok = cell_token(ind.name)
+        if tok is None or tok.kind in ("op", "val", "run", "unit", "empty"):
+            return False
+    return True
+
+
 def _stream_fallback(doc: Document, st: _State) -> None:
     """Tables that lost their structure (shifted columns, one cell per line, flattened, OCR): when
     the table reader found no usable budget or no indicators, read them from the token stream."""
     need_budget = not _budget_plausible(st.budget)
-    need_indicators = not st.report.indicators
+    need_indicators = not st.report.indicators or not _names_plausible(st.report.indicators)
     if not (need_budget or need_indicators):
         return
     res = read_stream(doc)
@@ -568,7 +579,7 @@ def _stream_fallback(doc: Document, st: _State) -> None:
     if need_budget and _budget_plausible(res.budget):
         st.budget = res.budget
         st.headers["fund"].add("stream")
-    if need_indicators and res.indicators:
+    if need_indicators and res.indicators and (not report.indicators or len(res.indicators) >= len(report.indicators)):
         report.indicators = res.indicators
         st.headers["indicator"].add("stream")
     if res.indicators or res.budget is not None:

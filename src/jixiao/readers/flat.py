@@ -317,6 +317,11 @@ def _scan(part: str, ocr: bool, where: str) -> list[Tok]:
         elif g == "num":
             digits = re.match(r"[0-9.%]*", s)
             run = digits.group() if digits else s
+            if len(s) > len(run):  # a unit that is the first character of a label (2项目管理 → 2 | 项目管理)
+                nxt = _glued_rx().match(part, m.start() + len(run))
+                if nxt is not None and nxt.lastgroup in ("label", "level") and nxt.end() > m.end():
+                    s = run
+                    pos = m.start() + len(run)
             kind = "val" if is_piece(run) else "run"
             out.append(Tok(kind, s, glued=True, ocr=ocr, where=where))
         elif g == "op":

@@ -85,7 +85,7 @@ def rate_fits(annual: Decimal | None, executed: Decimal | None, rate_text: str) 
     if "%" not in rate_text and rate <= 1:
         rate = rate * 100
     if annual == 0:
-        return executed == 0 and rate == 0 or None
+        return (executed == 0 and rate == 0) or None
     if executed > 0 and rate == 0:
         return False
     computed = executed / annual * 100

@@ -74,7 +74,7 @@ def document_tokens(doc: Document) -> list[Tok]:
             for r, row in enumerate(block.rows, 1):
                 filled = sum(1 for cell in row if isinstance(cell, str) and cell.strip())
                 for c, cell in enumerate(row, 1):
-                    if not isinstance(cell, str) or not cell.strip():
+                    if not isinstance(cell, str) or not cell.strip().strip("|").strip():
                         continue
                     where = f"表{t_no}第{r}行第{c}列"
                     if filled <= 2 and len(cell) > 60 and is_glued(cell):
@@ -92,8 +92,9 @@ def document_tokens(doc: Document) -> list[Tok]:
                 glued.append(_PAGE_MARK.sub("", text) if glued or _PAGE_MARK.match(text) else text)
                 continue
             flush_glued()
-            for cell in text.split("\t"):
-                tok = cell_token(cell) if len(cell) <= 200 else None
+            cells = text.strip("|").split("|") if text.count("|") >= 2 else text.split("\t")
+            for cell in cells:
+                tok = cell_token(cell) if len(cell) <= 200 and cell.strip().strip("|").strip() else None
                 if tok is not None:
                     out.append(_at(tok, "正文"))
             out.append(Tok("brk", ""))  # one cell per line: every line is a row of its own
@@ -436,12 +437,13 @@ class _Reader:
     def read_indicators(self, i: int) -> int:
         end = self.block_end(i)
         cols = self.ind_columns(i, end)
-        rows = self._rows(i, end)
+        rows = self._rows(i, end, cols)
         self._place_rows(rows, cols)
         return end
 
-    def _rows(self, i: int, end: int) -> list[_Row]:
+    def _rows(self, i: int, end: int, cols: list[str]) -> list[_Row]:
         toks = self.toks
+        weight_first = "weight" in cols and "target" in cols and cols.index("weight") < cols.index("target")
         rows: list[_Row] = []
         cur: _Row | None = None
         l1 = l2 = ""
@@ -458,7 +460,7 @@ class _Reader:
             if numbered and cur is not None and not cur.has_values() and t.kind != "text" \
                     and not t.is_value() and t.kind != "op":
                 if t.kind == "label" and t.role == "level1":
-                    l1 = t.text
+                    l1, l2 = t.text, ""
                 j += 1
                 continue
             if numbered and t.kind == "text" and not (_NUMBERED.search(t.text) and len(_clean_name(t.text)) >= 2):
@@ -493,6 +495,8 @@ class _Reader:
                     cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, glued=t.glued, row_id=row_id)
                 elif cur.has_values() and not t.glued and cur.row_id == row_id:
                     cur.items.append(t)  # a text cell of the same table row: a value (完成) or a reason
+                elif weight_first and len(cur.items) == 1 and _bare_score(cur.items[0]) is not None:
+                    cur.items.append(t)  # 参考分值 first: the number was the weight, the text is the target
                 elif cur.has_values():
                     rows.append(cur)
                     cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, glued=t.glued, row_id=row_id)
@@ -551,9 +555,8 @@ class _Reader:
                     else:
                         for v in g:
                             self.res.unplaced.append(Unplaced(v.text, v.where, "多出的数值，无法确定所属指标"))
-            if not row.items:
-                if prev is not None and prev.reason is None and "reason" in cols and prev.has_values() \
-                        and not _repeat_split(row.name):
+            if not row.items and prev is not None and prev.reason is None and "reason" in cols \
+                    and prev.has_values() and not _repeat_split(row.name):
                     prev.reason = row.name
                     if prev.indicator is not None:
                         prev.indicator.deviation_reason = row.name
@@ -576,11 +579,21 @@ class _Reader:
                 score, assign, absorbed, lost = placed
                 cost = (1.5 + max(0, sum(1 for t in items if t.kind == "split") - 2)) if split else 0
                 options.append((score - cost, name, items, assign, absorbed, lost, split))
+        for k, t in enumerate(row.items):
+            whole = _repeat_split(t.text) if t.kind == "text" else None
+            if whole is not None and whole[0] == "":  # a text item that is a value written twice (合规合规)
+                halves = [Tok("text", whole[1], glued=True, where=t.where), Tok("text", whole[1], glued=True,
+                                                                                 where=t.where)]
+                for items, _ in _item_readings(row.items[:k] + halves + row.items[k + 1:], cols):
+                    placed = _place(items, cols)
+                    if placed is not None:
+                        score, assign, absorbed, lost = placed
+                        options.append((score - 0.5, name, items, assign, absorbed, lost, True))
         rep = _repeat_split(name)
-        if rep is not None:
+        if rep is not None and len(rep[0]) >= 2:
             base, half = rep
             halves = [Tok("text", half, glued=True, where=row.where), Tok("text", half, glued=True, where=row.where)]
-            for items, split in _item_readings(halves + row.items, cols):
+            for items, _ in _item_readings(halves + row.items, cols):
                 placed = _place(items, cols)
                 if placed is not None:
                     score, assign, absorbed, lost = placed
@@ -611,7 +624,7 @@ class _Reader:
             attr = {"score": "stated_score", "reason": "deviation_reason"}.get(k, k)
             if k == "reason":
                 continue
-            how = "split" if (split and v.kind == "text" and k in ("target", "actual")) else _how(v, moved)
+            how = "split" if ((split or v.glued) and v.kind == "text" and k in ("target", "actual")) else _how(v, moved)
             if how == "split" and v.text.endswith("%") and _percent_cut(row.items):
                 how = "cell"  # cut at its percent signs: the signs were the separators
             ind.provenance[attr] = Provenance(how, v.where)  # type: ignore[arg-type]
@@ -708,7 +721,7 @@ def _repeat_split(name: str) -> tuple[str, str] | None:
     """A name ending in the same text twice (保证专款专用专款专用专款专用, 安全性高高): the form's
     qualitative target and actual, copied one onto the other, run into the name."""
     n = len(name)
-    for size in range(min(12, (n - 2) // 2), 0, -1):
+    for size in range(min(12, n // 2), 0, -1):
         a, b = name[n - 2 * size: n - size], name[n - size:]
         if a == b and not any(ch.isdigit() for ch in a):
             return name[: n - 2 * size], a

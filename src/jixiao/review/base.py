@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cached_property, lru_cache
 from typing import Any
@@ -127,7 +127,7 @@ def run_rules(ctx: ReviewContext) -> list[Finding]:
                     evidence={"rule": code, "error": f"{type(exc).__name__}: {exc}"},
                 )
             )
-    return link_causes(sort_findings(findings), ctx.words)
+    return link_causes(sort_findings([_honour_provenance(ctx.report, f) for f in findings]), ctx.words)
 
 
 def link_causes(findings: list[Finding], words: Words) -> list[Finding]:
@@ -194,6 +194,43 @@ def split_causes(findings: list[Finding]) -> tuple[list[Finding], dict[int, list
         else:
             roots.append(f)
     return roots, children
+
+
+_HOW_NAMES = {"split": "拆分连写数字", "ocr": "OCR纠错", "realigned": "按内容重新对齐列"}
+
+
+def _unsure_figures(report: Report, where: str, code: str) -> dict[str, str]:
+    """field → how, for the figures a finding at ``where`` rests on that the reader was not sure of."""
+    out: dict[str, str] = {}
+    if where == "budget" or (where == "document" and code.startswith(("S", "B"))):
+        b = report.budget
+        if b is not None:
+            out.update({f"budget.{k}": b.provenance[k].how for k in b.unsure()})
+    if where.startswith("indicator:"):
+        try:
+            ind = report.indicators[int(where.split(":", 1)[1])]
+        except (ValueError, IndexError):
+            return out
+        out.update({k: ind.provenance[k].how for k in ind.unsure()})
+    elif where == "document" and code.startswith("S"):
+        for i, ind in enumerate(report.indicators):
+            out.update({f"indicator:{i}.{k}": ind.provenance[k].how for k in ind.unsure("weight", "stated_score")})
+    return out
+
+
+def _honour_provenance(report: Report, f: Finding) -> Finding:
+    """No error-level finding rests on a figure read by splitting digits, correcting OCR or re-aligning
+    columns: such an error becomes a warning that says how the figure was read."""
+    if f.severity != "error":
+        return f
+    unsure = _unsure_figures(report, f.where, f.code)
+    if not unsure:
+        return f
+    hows = "、".join(dict.fromkeys(_HOW_NAMES.get(h, h) for h in unsure.values()))
+    evidence = dict(f.evidence)
+    evidence["unsure_figures"] = unsure
+    return replace(f, severity="warning", evidence=evidence,
+                   message=f"{f.message}（所依据的数据系{hows}读出，请人工核对原表）")
 
 
 # --- helpers shared by the rule modules -------------------------------------------------------
