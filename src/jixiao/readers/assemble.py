@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.levels import levels_of
-from jixiao.model import Budget, FundSource, Indicator, Operator, ReadError, Report, Section
+from jixiao.model import Budget, FundSource, Indicator, Operator, Provenance, ReadError, Report, Section
 from jixiao.readers.blocks import Document, Paragraph, Table
 from jixiao.readers.flat import cell_token
 from jixiao.readers.headers import clean, data, header_maps, match, match_exact
@@ -81,6 +81,19 @@ class _State:
     form_title: str | None = None
     fund_header_text: str = ""
     headers: dict[str, set[str]] = field(default_factory=lambda: {"fund": set(), "indicator": set()})
+    table_no: int = 0  # the table being read (1-based), for where a figure was read
+
+
+def _cells_provenance(st: _State, row: int, hmap: dict[str, int], fields: dict[str, str],
+                      present: dict[str, object]) -> dict[str, Provenance]:
+    """field → Provenance("cell", 表t第r行第c列) for the figures a table row gave (``fields`` maps the
+    model's field names to the header's column keys; ``present`` holds what was read)."""
+    out: dict[str, Provenance] = {}
+    for attr, col in fields.items():
+        idx = hmap.get(col)
+        if idx is not None and present.get(attr) is not None:
+            out[attr] = Provenance("cell", f"表{st.table_no}第{row + 1}行第{idx + 1}列")
+    return out
 
 
 # ---------------------------------------------------------------------------------------- fund
@@ -152,6 +165,12 @@ def _read_fund_block(rows: list[list[str]], start: int, hmap: dict[str, int], st
                     rate = rate * 100  # a fraction written as 0.7835
                 budget.stated_execution_rate = rate
                 budget.stated_execution_rate_text = rate_text
+            budget.provenance.update(_cells_provenance(
+                st, i, hmap, {"initial": "initial", "annual": "annual", "executed": "executed", "weight": "weight",
+                              "stated_score": "score", "stated_execution_rate": "rate"},
+                {"initial": budget.initial, "annual": budget.annual, "executed": budget.executed,
+                 "weight": budget.weight, "stated_score": budget.stated_score,
+                 "stated_execution_rate": budget.stated_execution_rate}))
         elif has_any:
             name = kind if kind and kind != "total" else (clean(label) or "其他资金")
             budget.sources.append(FundSource(name=name, **amounts))
@@ -312,6 +331,11 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
         reason = _cell(row, reason_i)
         ind.deviation_reason = None if _empty(reason) else reason
         ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, l1_text or None, l2_text or None)
+        ind.provenance.update(_cells_provenance(
+            st, i, hmap, {"name": "name", "operator": "operator", "target": "target", "unit": "unit",
+                          "actual": "actual", "weight": "weight", "stated_score": "score"},
+            {"name": ind.name, "operator": operator or None, "target": target or None, "unit": ind.unit,
+             "actual": actual or None, "weight": ind.weight, "stated_score": ind.stated_score}))
         report.indicators.append(ind)
         i += 1
     return i
@@ -373,6 +397,7 @@ def _read_score_row(row: list[str], st: _State) -> None:
 
 
 def _read_table(table: Table, st: _State, before: str = "") -> None:
+    st.table_no += 1
     rows = [[c if isinstance(c, str) else "" for c in r] for r in table.rows]
     i = 0
     while i < len(rows):

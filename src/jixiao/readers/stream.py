@@ -62,11 +62,16 @@ def document_tokens(doc: Document) -> list[Tok]:
     glued: list[str] = []
     t_no = 0
 
+    glued_where: list[int] = []
+
     def flush_glued() -> None:
         if glued:
-            out.extend(glued_tokens("".join(glued), where="正文"))
+            span = f"正文第{glued_where[0]}段" + (f"至第{glued_where[-1]}段" if len(glued_where) > 1 else "")
+            out.extend(glued_tokens("".join(glued), where=f"{span}（连写文本）"))
             glued.clear()
+            glued_where.clear()
 
+    p_no = 0
     for block in doc.blocks:
         if isinstance(block, Table):
             flush_glued()
@@ -88,7 +93,9 @@ def document_tokens(doc: Document) -> list[Tok]:
             text = block.text.strip()
             if not text:
                 continue
+            p_no += 1
             if is_glued(text) or (glued and _PAGE_MARK.match(text)):
+                glued_where.append(p_no)
                 glued.append(_PAGE_MARK.sub("", text) if glued or _PAGE_MARK.match(text) else text)
                 continue
             flush_glued()
@@ -96,7 +103,7 @@ def document_tokens(doc: Document) -> list[Tok]:
             for cell in cells:
                 tok = cell_token(cell) if len(cell) <= 200 and cell.strip().strip("|").strip() else None
                 if tok is not None:
-                    out.append(_at(tok, "正文"))
+                    out.append(_at(tok, f"正文第{p_no}段"))
             out.append(Tok("brk", ""))  # one cell per line: every line is a row of its own
     flush_glued()
     return out

@@ -28,6 +28,9 @@ WEIGHTS_ASSUMED_NOTE = "本报告未填报分值和得分，以上得分和等�
 POOL_ZH = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标", "cost": "成本指标"}
 
 
+UNSURE_MARK = "†"  # a figure read by splitting, OCR correction or re-alignment
+
+
 def money(v: Decimal | None) -> str:
     return "—" if v is None else f"{r2(v):,}"
 
@@ -62,10 +65,17 @@ def scorecard(result: CheckResult) -> RenderableType:
     bt = Table(title="预算执行（万元）", show_edge=True, title_justify="left")
     for col in ("年初预算数", "全年预算数", "全年执行数", "执行率（计算）", "执行率（报告）", "分值", "得分"):
         bt.add_column(col, justify="right")
+    bu = set(b.unsure()) if b else set()
+
+    def bmark(field: str, text: str) -> str:
+        return text + UNSURE_MARK if field in bu and text not in ("", "—") else text
+
     bt.add_row(
-        money(b.initial) if b else "—", money(b.annual) if b else "—", money(b.executed) if b else "—",
+        bmark("initial", money(b.initial)) if b else "—", bmark("annual", money(b.annual)) if b else "—",
+        bmark("executed", money(b.executed)) if b else "—",
         f"{num(card.execution_rate)}%" if card.execution_rate is not None else "—",
-        f"{_plain(b.stated_execution_rate)}%" if b and b.stated_execution_rate is not None else "—",
+        bmark("stated_execution_rate", f"{_plain(b.stated_execution_rate)}%")
+        if b and b.stated_execution_rate is not None else "—",
         num(card.budget_weight), num(card.budget),
     )
     if b and b.sources:
@@ -83,10 +93,15 @@ def scorecard(result: CheckResult) -> RenderableType:
         mark = "*" if ind.levels_inferred else ""
         met = {True: "✓", False: "✗", None: "?"}[s.met]
         name = ind.name
+        iu = set(ind.unsure())
+
+        def imark(field: str, text: str, iu: set[str] = iu) -> str:
+            return text + UNSURE_MARK if field in iu and text not in ("", "—") else text
+
         it.add_row(
             str(i), LEVEL1_ZH.get(ind.level1 or "", "—") + mark, LEVEL2_ZH.get(ind.level2 or "", "—") + mark, name,
-            OPERATOR_ZH[ind.operator], ind.target_text or "—", ind.unit or "", ind.actual_text or "—", met,
-            num(s.max_score), num(s.score),
+            OPERATOR_ZH[ind.operator], imark("target", ind.target_text or "—"), ind.unit or "",
+            imark("actual", ind.actual_text or "—"), met, num(s.max_score), num(s.score),
         )
 
     st = Table(title="得分", title_justify="left")
@@ -105,6 +120,12 @@ def scorecard(result: CheckResult) -> RenderableType:
     parts: list[RenderableType] = [head, bt, it]
     if any(i.levels_inferred for i in report.indicators):
         parts.append(Text("* 文档未填写一级/二级指标，系根据指标名称推断", style="dim"))
+    if (b is not None and b.unsure()) or any(i.unsure() for i in report.indicators):
+        parts.append(Text(f"{UNSURE_MARK} 该数据系拆分连写数字、OCR纠错或按内容重新对齐列读出，请对照原表核实",
+                          style="dim"))
+    if report.unplaced:
+        parts.append(Text(f"未能归入任何栏目的数值 {len(report.unplaced)} 个：" + "，".join(
+            u.text[:20] for u in report.unplaced[:8]) + ("…" if len(report.unplaced) > 8 else ""), style="dim"))
     parts += [st, Text.assemble(grade, stated)]
     if card.weights_assumed:
         parts.append(Text(f"※ {WEIGHTS_ASSUMED_NOTE}", style="bold yellow"))
