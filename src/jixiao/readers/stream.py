@@ -32,7 +32,7 @@ from jixiao.model import Budget, FundSource, Indicator, Operator, Provenance, Un
 from jixiao.readers.blocks import Document, Paragraph, Table
 from jixiao.readers.flat import Tok, cell_token, glued_tokens, is_glued
 from jixiao.readers.headers import data
-from jixiao.readers.numsplit import rate_fits, readings
+from jixiao.readers.numsplit import is_piece, rate_fits, readings
 from jixiao.values import normalize_unit, parse_amount, parse_value
 
 AMOUNTS = ("initial", "annual", "executed")
@@ -42,6 +42,8 @@ _WEIGHT_NOTE = re.compile(r"[（(]\s*([0-9]+(?:\.[0-9]+)?)\s*分")
 _PAGE_MARK = re.compile(r"^\s*([0-9]{1,2})\s*、")
 _NUMBERED = re.compile(r"指标\s*[0-9一二三四五六七八九十]+\s*[:：]")
 MAX_ROW_ITEMS = 10
+MAX_PLACEMENTS = 4000  # placements tried for one row (a form row has a handful of values)
+MAX_LOST = 3
 
 
 @dataclass
@@ -235,7 +237,11 @@ def _expand_run(values: list[Tok], cols: list[str]) -> list[tuple[list[Tok], int
 
 def _fund_row(values: list[Tok], cols: list[str], prefer: tuple[int, ...] | None,
               weight_hint: Decimal | None = None) -> tuple[dict[str, Tok], int, tuple[int, ...]] | None:
-    """Place one row's values; a run of digits is split only when one split fits the arithmetic."""
+    """Place one row's values; a run of digits is split only when one split fits the arithmetic (a
+    lone glued number, 1200114095%, may be such a run too)."""
+    lone = len(values) == 1 and values[0].glued and values[0].kind == "val"
+    if lone:
+        values = [Tok("run", values[0].text, glued=True, ocr=values[0].ocr, where=values[0].where)]
     if not any(v.kind == "run" for v in values[: len(cols)]):
         return _fund_place(values, cols, prefer, weight_hint)
     good = []
@@ -251,6 +257,9 @@ def _fund_row(values: list[Tok], cols: list[str], prefer: tuple[int, ...] | None
             continue  # a split must be confirmed by 执行率 = 执行数 ÷ 预算数
         good.append((assign, used - (k - 1), combo))
     if len(good) != 1:
+        if lone and is_piece(re.sub(r"[^0-9.%]", "", values[0].text)):
+            values = [Tok("val", values[0].text, glued=True, ocr=values[0].ocr, where=values[0].where)]
+            return _fund_place(values, cols, prefer, weight_hint)
         return None
     return good[0]
 
@@ -336,7 +345,11 @@ class _Reader:
                 elif label is not None:
                     amounts = {k: parse_amount(v.text, unit) for k, v in assign.items()
                                if k in AMOUNTS and v.kind != "empty"}
-                    if any(a is not None for a in amounts.values()):
+                    top = budget.annual or budget.executed
+                    if top is not None and any(a is not None and a > top * Decimal("1.01") for a in amounts.values()):
+                        for v in assign.values():  # a source row larger than the total: a run not split
+                            self.res.unplaced.append(Unplaced(v.text, v.where, "资金来源金额大于合计，无法确定拆分"))
+                    elif any(a is not None for a in amounts.values()):
                         name = label if not label.startswith("source:") else label[7:]
                         budget.sources.append(FundSource(name=name, **amounts))
                 del pending[:used]
@@ -350,6 +363,8 @@ class _Reader:
             elif t.kind == "label" and t.role == "fundrow":
                 flush()
                 queue.append(t.fund or "其他资金")
+            elif t.kind == "text" and t.text.replace("其中", "").strip(":：") == "":
+                pass  # 其中： before the source rows
             elif t.kind == "text" and self._source_label(j):
                 flush()
                 queue.append("source:" + t.text.replace("其中", "").strip(":："))
@@ -579,6 +594,8 @@ class _Reader:
 
     def _indicator(self, row: _Row, cols: list[str]) -> Indicator | None:
         name = _clean_name(row.name)
+        if "operator" not in cols:
+            row.items = _ops_into_values(row.items)
         options: list[tuple[float, str, list[Tok], dict[str, Tok], list[Tok], list[Tok], bool]] = []
         for items, split in _item_readings(row.items, cols):
             placed = _place(items, cols)
@@ -709,6 +726,26 @@ def _percent_cut(items: list[Tok]) -> bool:
     return bool(runs) and all(re.fullmatch(r"(?:[0-9]+(?:\.[0-9]+)?%)+", r) for r in runs)
 
 
+def _ops_into_values(items: list[Tok]) -> list[Tok]:
+    """Without an operator column, an operator written before a value belongs to it (≥600户)."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(items):
+        t = items[k]
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if t.kind == "op" and nxt is not None and nxt.kind in ("val", "run"):
+            if nxt.kind == "run":  # the operator goes with the run's first piece (role holds it)
+                out.append(Tok("run", nxt.text, role=t.text, glued=nxt.glued, ocr=nxt.ocr, where=nxt.where))
+                k += 2
+                continue
+            out.append(Tok("val", t.text + nxt.text, glued=nxt.glued, ocr=nxt.ocr, where=nxt.where))
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
 def _counted(tok: Tok) -> bool:
     """A quantity with a measure word (5000吨, 500个): what a name holds, unlike a bare score."""
     n, pct, unit = _num(tok)
@@ -749,6 +786,8 @@ def _item_readings(items: list[Tok], cols: list[str]) -> list[tuple[list[Tok], b
         for k in range(2, 5):
             for reading in readings(digits, k):
                 pieces = [Tok("split", p, glued=True, ocr=items[idx].ocr, where=items[idx].where) for p in reading]
+                if items[idx].role:  # an operator written before the run (≥95%98%)
+                    pieces[0] = Tok("split", items[idx].role + pieces[0].text, glued=True, where=items[idx].where)
                 if unit:
                     pieces[-1] = Tok("split", pieces[-1].text + unit, glued=True, where=items[idx].where)
                 out.append((items[:idx] + pieces + items[idx + 1:], True))
@@ -795,8 +834,12 @@ def _place(items: list[Tok], cols: list[str]
     taken into the name, items that fit no column)."""
     best: list[tuple[float, dict[str, Tok], list[Tok], list[Tok]]] = []
     n = len(items)
+    calls = [0]
 
     def rec(k: int, c: int, score: float, assign: dict[str, Tok], absorbed: list[Tok], lost: list[Tok]) -> None:
+        calls[0] += 1
+        if calls[0] > MAX_PLACEMENTS or len(lost) > MAX_LOST:
+            return  # a row this long or this unplaceable is not a form's row: keep the best so far
         if k == n:
             final = _row_check(assign)
             if final is None:
