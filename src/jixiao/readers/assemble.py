@@ -17,7 +17,7 @@ from functools import lru_cache
 from jixiao.levels import levels_of
 from jixiao.model import Budget, FundSource, Indicator, Operator, Provenance, ReadError, Report, Section
 from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.flat import cell_token
+from jixiao.readers.flat import cell_token, is_glued
 from jixiao.readers.headers import clean, data, header_maps, match, match_exact
 from jixiao.readers.meta import names_itself_self_evaluation
 from jixiao.readers.numsplit import rate_fits
@@ -592,12 +592,30 @@ def _names_plausible(indicators: list[Indicator]) -> bool:
     return True
 
 
+def _may_hold_form(doc: Document, group: str | None) -> bool:
+    """Whether a document can hold a form the stream reader would find (a column name as a cell of
+    its own, or a flattened table): prose-only reports skip it. ``group`` "fund" asks for a fund
+    block only."""
+    groups = ("fund",) if group == "fund" else ("fund", "indicator")
+    for block in doc.blocks:
+        cells = [c for r in block.rows for c in r] if isinstance(block, Table) else [block.text]
+        for cell in cells:
+            if not isinstance(cell, str):
+                continue
+            t = cell.strip()
+            if len(t) <= 16 and any(match(t, g) for g in groups):
+                return True
+            if len(t) >= 60 and t.count("。") <= 1 and is_glued(t):
+                return True
+    return False
+
+
 def _stream_fallback(doc: Document, st: _State) -> None:
     """Tables that lost their structure (shifted columns, one cell per line, flattened, OCR): when
     the table reader found no usable budget or no indicators, read them from the token stream."""
     need_budget = not _budget_plausible(st.budget)
     need_indicators = not st.report.indicators or not _names_plausible(st.report.indicators)
-    if not (need_budget or need_indicators):
+    if not (need_budget or need_indicators) or not _may_hold_form(doc, "fund" if not need_indicators else None):
         return
     res = read_stream(doc)
     report = st.report
