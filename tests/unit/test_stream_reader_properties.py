@@ -20,10 +20,8 @@ _row = st.lists(_cell, min_size=1, max_size=12)
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_row, min_size=1, max_size=15), st.booleans())
 def test_never_raises_and_keeps_the_arithmetic(rows, flat):
-    if flat:
-        doc = Document([Paragraph("".join(c for r in rows for c in r))])
-    else:
-        doc = Document([Table(rows=rows)])
+    flat_doc = Document([Paragraph("".join(c for r in rows for c in r))])
+    doc = flat_doc if flat else Document([Table(rows=rows)])
     res = read_stream(doc)
     for ind in res.indicators:
         assert ind.name
