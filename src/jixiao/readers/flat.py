@@ -319,7 +319,9 @@ def _scan(part: str, ocr: bool, where: str) -> list[Tok]:
             run = digits.group() if digits else s
             if len(s) > len(run):  # a unit that is the first character of a label (2项目管理 → 2 | 项目管理)
                 nxt = _glued_rx().match(part, m.start() + len(run))
-                if nxt is not None and nxt.lastgroup in ("label", "level") and nxt.end() > m.end():
+                after = part[m.start() + len(run):]
+                if (nxt is not None and nxt.lastgroup in ("label", "level") and nxt.end() > m.end()) or any(
+                        after.startswith(w) and len(w) > len(s) - len(run) for w in _stream()["unit_word_starts"]):
                     s = run
                     pos = m.start() + len(run)
             kind = "val" if is_piece(run) else "run"

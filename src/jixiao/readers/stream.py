@@ -517,7 +517,8 @@ class _Reader:
                     cur = _Row(name=t.text, l1=l1, l2=l2, where=t.where, glued=t.glued, row_id=row_id)
                 elif cur.has_values() and not t.glued and cur.row_id == row_id:
                     cur.items.append(t)  # a text cell of the same table row: a value (完成) or a reason
-                elif weight_first and len(cur.items) == 1 and _bare_score(cur.items[0]) is not None:
+                elif weight_first and len(cur.items) <= 2 and _bare_score(cur.items[0]) is not None \
+                        and all(_bare_score(x) is not None or x.kind == "empty" for x in cur.items):
                     cur.items.append(t)  # 参考分值 first: the number was the weight, the text is the target
                 elif cur.has_values():
                     rows.append(cur)
@@ -915,6 +916,9 @@ def _make(name: str, assign: dict[str, Tok]) -> Indicator:
         operator = tv.operator
     elif tv is not None and tv.number is None and target_text and target_text not in ("—", "-", "/"):
         operator = "qualitative"
+    elif (not target_text or target_text in ("—", "-", "/")) and av is not None and av.number is None \
+            and actual_text and actual_text not in ("—", "-", "/", "无"):
+        operator = "qualitative"  # no target, a text achievement: a qualitative row (决策/管理 rows)
     else:
         words = data()["implied_operator"]["lower_is_better"]
         operator = "<=" if any(w in name for w in words) else ">="
