@@ -17,7 +17,7 @@ from functools import lru_cache
 from jixiao.levels import levels_of
 from jixiao.model import Budget, FundSource, Indicator, Operator, Provenance, ReadError, Report, Section
 from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.flat import cell_token, is_glued
+from jixiao.readers.flat import is_glued, is_unit_word
 from jixiao.readers.headers import clean, data, header_maps, match, match_exact
 from jixiao.readers.meta import names_itself_self_evaluation
 from jixiao.readers.numsplit import rate_fits
@@ -82,6 +82,9 @@ class _State:
     fund_header_text: str = ""
     headers: dict[str, set[str]] = field(default_factory=lambda: {"fund": set(), "indicator": set()})
     table_no: int = 0  # the table being read (1-based), for where a figure was read
+
+
+_ROW_FIELDS = ("target", "actual", "operator", "weight", "stated_score")
 
 
 def _cells_provenance(st: _State, row: int, hmap: dict[str, int], fields: dict[str, str],
@@ -331,11 +334,10 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
         reason = _cell(row, reason_i)
         ind.deviation_reason = None if _empty(reason) else reason
         ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, l1_text or None, l2_text or None)
-        ind.provenance.update(_cells_provenance(
-            st, i, hmap, {"name": "name", "operator": "operator", "target": "target", "unit": "unit",
-                          "actual": "actual", "weight": "weight", "stated_score": "score"},
-            {"name": ind.name, "operator": operator or None, "target": target or None, "unit": ind.unit,
-             "actual": actual or None, "weight": ind.weight, "stated_score": ind.stated_score}))
+        # one Provenance for the row (table rows are many; where names the row, 表t第r行)
+        cell = Provenance("cell", f"表{st.table_no}第{i + 1}行")
+        present = (target, actual, operator, ind.weight, ind.stated_score)
+        ind.provenance = {attr: cell for attr, v in zip(_ROW_FIELDS, present, strict=True) if v not in (None, "")}
         report.indicators.append(ind)
         i += 1
     return i
@@ -574,20 +576,25 @@ def _kind(text: str) -> str | None:
 
 
 def _budget_plausible(b: Budget | None) -> bool:
-    """A usable budget whose stated 执行率 (if any) agrees with its amounts."""
+    """A usable budget that is not a shifted reading of its row."""
     if b is None or not b.usable:
         return False
-    if b.stated_execution_rate_text:
-        return rate_fits(b.annual, b.executed, b.stated_execution_rate_text) is not False
+    text = b.stated_execution_rate_text or ""
+    if text and "%" not in text and "％" not in text:
+        # a rate cell without a percent sign that disagrees with the amounts: the columns were shifted
+        # (a wrong rate written as a percent is the document's own error, for the review to report)
+        return rate_fits(b.annual, b.executed, text) is not False
     return True
+
+
+_NOT_A_NAME = re.compile(r"[\s≥≧≤≦═＝〓=<>＞＜%％0-9.,，—\-/／]*")
 
 
 def _names_plausible(indicators: list[Indicator]) -> bool:
     """Indicator names that are names: a name that is an operator, a number or a unit means the
     table's columns were shifted (a header cell the rows lack) and the reading is not to be kept."""
     for ind in indicators:
-        tok = cell_token(ind.name)
-        if tok is None or tok.kind in ("op", "val", "run", "unit", "empty"):
+        if _NOT_A_NAME.fullmatch(ind.name) or (len(ind.name) <= 3 and is_unit_word(ind.name)):
             return False
     return True
 
@@ -649,11 +656,11 @@ def assemble(doc: Document, name: str = "") -> Report:
                 _read_field_cells(cells, st)
                 t = "\t".join(cells)
             paragraphs.append(t)
-    _stream_fallback(doc, st)
     report = st.report
     report.sections = _sections(_title_and_recipient(paragraphs, st))
     prose = "\n".join(paragraphs)
     _read_prose_budget(prose, st)
+    _stream_fallback(doc, st)
     report.budget = st.budget
     stated_title = report.title or "".join(paragraphs[:2])
     project = st.fields.get("project")

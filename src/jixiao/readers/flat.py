@@ -189,6 +189,11 @@ def _units() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def is_unit_word(t: str) -> bool:
+    """A measure word or money unit on its own (人次, 万元, %)."""
+    return _is_unit_word(t)
+
+
 def _is_unit_word(t: str) -> bool:
     return t in _units() or t in ("%", "％", "百分比")
 
@@ -447,4 +452,4 @@ def is_glued(text: str) -> bool:
     return labels >= 4 and nums >= 4
 
 
-__all__ = ["Tok", "cell_token", "glued_tokens", "is_glued", "level_of", "ocr_fix"]
+__all__ = ["Tok", "cell_token", "glued_tokens", "is_glued", "is_unit_word", "level_of", "ocr_fix"]
