@@ -133,3 +133,16 @@ DEPARTMENT_OVERALL = """部门整体支出绩效自评表 | (2023年度) |
 | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 92% | 20 | 20 | |
 | 总分 | | | | | 100 | 99.87 | |
 """
+
+# A form's indicator header over two rows (the upper one's merged cells exported as blanks), rows
+# separated by tabs as a spreadsheet copies them.
+HEADER_TWO_ROWS = (
+    "2024年度项目支出绩效自评表\n项目名称\t村级公路养护\n"
+    "\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "年度资金总额\t50\t50\t48\t10\t96%\t9.6\n"
+    "绩效指标\t\t\t年度指标值\t\t\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+    "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+    "产出指标\t数量指标\t养护公路里程\t≥\t30\t公里\t32\t30\t30\t\n"
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥\t90\t%\t88\t30\t28\t调查样本偏少\n"
+    "总分\t\t\t\t\t\t\t100\t97.6\n"
+)

@@ -17,8 +17,8 @@ from functools import lru_cache
 from jixiao.levels import levels_of
 from jixiao.model import Budget, FundSource, Indicator, Operator, Provenance, ReadError, Report, Section
 from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.flat import is_glued, is_unit_word
-from jixiao.readers.headers import clean, data, header_maps, match, match_exact
+from jixiao.readers.flat import is_glued, is_unit_word, level_of
+from jixiao.readers.headers import clean, data, header_map, header_maps, match, match_exact
 from jixiao.readers.meta import names_itself_self_evaluation
 from jixiao.readers.numsplit import rate_fits
 from jixiao.readers.stream import read_stream
@@ -398,6 +398,28 @@ def _read_score_row(row: list[str], st: _State) -> None:
         st.report.stated_grade = _grade_in(cells[1:])
 
 
+_SPLIT_HEADER_FIELDS = ("operator", "target", "unit", "actual", "weight", "score", "reason")
+
+
+def _merge_split_header(rows: list[list[str]], i: int, imap: dict[str, int]) -> dict[str, int]:
+    """A header over two rows (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 above 一级指标 | 二级指标 |
+    三级指标 | 指标性质 | 指标值 | 度量单位): the columns one row names and the other does not are taken
+    from the other row, where that column is not already taken."""
+    merged = dict(imap)
+    used = set(imap.values())
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(rows):
+            continue
+        other = rows[k]
+        if any(parse_number(c) is not None for c in other if c.strip()):
+            continue  # a data row, not the other half of the header
+        for f, idx in header_map(other, "indicator").items():
+            if f in _SPLIT_HEADER_FIELDS and f not in merged and idx not in used:
+                merged[f] = idx
+                used.add(idx)
+    return merged
+
+
 def _read_table(table: Table, st: _State, before: str = "") -> None:
     st.table_no += 1
     rows = [[c if isinstance(c, str) else "" for c in r] for r in table.rows]
@@ -406,6 +428,7 @@ def _read_table(table: Table, st: _State, before: str = "") -> None:
         row = rows[i]
         imap, fmap = header_maps(row)
         if imap is not None:
+            imap = _merge_split_header(rows, i, imap)
             st.headers["indicator"].update(imap)
             i = _read_indicator_block(rows, i, imap, st)
             continue
@@ -594,7 +617,8 @@ def _names_plausible(indicators: list[Indicator]) -> bool:
     """Indicator names that are names: a name that is an operator, a number or a unit means the
     table's columns were shifted (a header cell the rows lack) and the reading is not to be kept."""
     for ind in indicators:
-        if _NOT_A_NAME.fullmatch(ind.name) or (len(ind.name) <= 3 and is_unit_word(ind.name)):
+        if _NOT_A_NAME.fullmatch(ind.name) or (len(ind.name) <= 3 and is_unit_word(ind.name)) \
+                or (len(ind.name) <= 12 and ind.name.endswith("指标") and level_of(ind.name)):
             return False
     return True
 
