@@ -597,6 +597,10 @@ class _Reader:
         name = _clean_name(row.name)
         if "operator" not in cols:
             row.items = _ops_into_values(row.items)
+        if len(row.items) > MAX_ROW_ITEMS:
+            for v in row.items[MAX_ROW_ITEMS:]:
+                self.res.unplaced.append(Unplaced(v.text, v.where, "一行中的数值过多，无法确定所属的列"))
+            row.items = row.items[:MAX_ROW_ITEMS]
         options: list[tuple[float, str, list[Tok], dict[str, Tok], list[Tok], list[Tok], bool]] = []
         for items, split in _item_readings(row.items, cols):
             placed = _place(items, cols)
