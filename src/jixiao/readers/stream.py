@@ -575,6 +575,8 @@ class _Reader:
                 for g in groups[1:]:
                     if len(g) == len(numeric):
                         queue.append(g)
+                    elif _total_pair(g) is not None and self.res.stated_total is None:
+                        self.res.stated_total = _total_pair(g)  # 总分 | 100 | 94, its label given later
                     else:
                         for v in g:
                             self.res.unplaced.append(Unplaced(v.text, v.where, "多出的数值，无法确定所属指标"))
@@ -749,6 +751,16 @@ def _ops_into_values(items: list[Tok]) -> list[Tok]:
         out.append(t)
         k += 1
     return out
+
+
+def _total_pair(group: list[Tok]) -> Decimal | None:
+    """The 总分 row's 分值 | 得分 pair (100 | 94) left over after the last indicator's values."""
+    if len(group) != 2:
+        return None
+    w, sc = _bare_score(group[0]), _bare_score(group[1])
+    if w is None or sc is None or w != 100 or sc > w:
+        return None
+    return sc
 
 
 def _counted(tok: Tok) -> bool:
