@@ -81,3 +81,22 @@ def test_two_files_in_one_request_refused(client, people):  # noqa: F811
     r = api.post("/evaluations", data={"file": [a, b]})
     assert r.status_code == 400
     assert Evaluation.objects.count() == 0
+
+
+def test_uploads_read_at_once_are_limited(client, people):  # noqa: F811
+    """Each upload is read in a worker that may use a lot of memory: at most two at once; a third
+    waits up to the time limit, then is asked to come back later (503), nothing stored."""
+    from jixiao.web import checking
+
+    api = api_as(client, "unit")
+    held = [checking._readers.acquire(timeout=5) for _ in range(2)]
+    try:
+        assert all(held)
+        with override_settings(UPLOAD_TIMEOUT=0.2):
+            r = _upload(api, "第三份.txt", SAMPLE.read_bytes())
+    finally:
+        for _ in held:
+            checking._readers.release()
+    assert r.status_code == 503 and r.json()["error"]["code"] == "busy"
+    assert Evaluation.objects.count() == 0
+    assert _upload(api, "第三份.txt", SAMPLE.read_bytes()).status_code == 201

@@ -11,8 +11,10 @@ Either way the result is the object ``jixiao check --json`` prints, parsed back 
 from __future__ import annotations
 
 import json
+import os
 import re
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,8 @@ class CheckFailed(Exception):
         self.message = message
 
 
+# at most this many uploads are read at once (each in a worker that may use UPLOAD_MAX_MEMORY_MB)
+_readers = threading.BoundedSemaphore(int(os.environ.get("JIXIAO_UPLOAD_CONCURRENCY", "2")))
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
 
 
@@ -59,6 +63,15 @@ def check_upload(name: str, data: bytes, policy: str = DEFAULT_POLICY) -> dict[s
         raise CheckFailed("unsupported", f"{fname}：不支持的文件类型（支持 {exts}）")
     if not data:
         raise CheckFailed("empty", f"{fname}：文件是空的")
+    if not _readers.acquire(timeout=settings.UPLOAD_TIMEOUT):
+        raise CheckFailed("busy", "服务器正忙于读取其他上传的文件，请稍后再试")
+    try:
+        return _check_upload(fname, data, policy)
+    finally:
+        _readers.release()
+
+
+def _check_upload(fname: str, data: bytes, policy: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
         path = Path(tmp) / fname
         path.write_bytes(data)

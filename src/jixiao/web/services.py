@@ -124,7 +124,8 @@ def get_published(evaluation_id: int) -> Evaluation:
 def _lock(evaluation_id: int) -> Evaluation:
     """The evaluation row, locked for this transaction."""
     try:
-        return Evaluation.objects.select_for_update().select_related("org").get(pk=evaluation_id)
+        # of=("self",): lock the evaluation's row only, not its organisation's (joined for the checks)
+        return Evaluation.objects.select_for_update(of=("self",)).select_related("org").get(pk=evaluation_id)
     except (Evaluation.DoesNotExist, ValueError, TypeError, OverflowError):
         raise _not_found() from None
 
@@ -194,6 +195,8 @@ def _compute(*, report: Any = None, upload: tuple[str, bytes] | None = None,
             return check
         return check_report(report)
     except CheckFailed as exc:
+        if exc.code == "busy":
+            raise ServiceError("busy", exc.message + "。", 503) from None
         # the reader's own code (damaged, too_large, timeout …) is behind its message; the API's is one
         raise ServiceError("unreadable" if upload is not None else "bad_input", exc.message, 400) from None
 
