@@ -86,17 +86,20 @@ def serve(host: str, port: int, data: Path | None, demo: bool, threads: int = 8)
         raise ServeError(f"--demo 只能在本机地址（127.0.0.1、localhost、::1）上运行，不能用 {host}："
                          "演示账号的密码是公开的")
     configure(data, demo)
-    if demo:
-        from django.conf import settings
-
-        hosts = list(settings.ALLOWED_HOSTS)
-        for h in ("127.0.0.1", "localhost", "[::1]", host):
-            if h not in hosts:
-                hosts.append(h)
-        settings.ALLOWED_HOSTS = hosts
-    prepare_database()
     from django.conf import settings
 
+    if demo:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS,
+                                  *(h for h in ("127.0.0.1", "localhost", "[::1]") if h not in settings.ALLOWED_HOSTS)]
+    bare = host.strip("[]")
+    if bare not in ("0.0.0.0", "::", ""):  # a named address: requests to it are for this server
+        shown = f"[{bare}]" if ":" in bare else bare
+        if shown not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
+            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, shown]
+    elif not os.environ.get("JIXIAO_ALLOWED_HOSTS"):
+        print("jixiao：提示：监听所有地址时，请用 JIXIAO_ALLOWED_HOSTS 列出用户访问的域名或地址"
+              "（如 jixiao.czj.gov.cn,10.0.0.5），否则这些请求会被拒绝（400）", file=sys.stderr, flush=True)
+    prepare_database()
     shown_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
     url = f"http://{shown_host}:{port}/"
     where = "PostgreSQL" if database_kind() == "postgresql" else f"SQLite（{settings.DATABASES['default']['NAME']}）"

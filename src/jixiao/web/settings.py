@@ -45,7 +45,9 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 DEBUG = False
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("JIXIAO_ALLOWED_HOSTS", "").split(",") if h.strip()] or [
-    "127.0.0.1", "localhost", "[::1]", "testserver"]
+    "127.0.0.1", "localhost", "[::1]"]
+if TESTING:
+    ALLOWED_HOSTS.append("testserver")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
