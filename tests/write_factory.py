@@ -150,13 +150,18 @@ def indicator_key(ind: Indicator, squeeze: bool = False) -> tuple[object, ...]:
     """What must survive a round trip. ``squeeze`` drops whitespace inside texts (a PDF wraps cells
     at spaces and its reader joins CJK lines without one)."""
 
+    from jixiao.writers._common import OPERATOR_SYMBOLS, value_text
+
     def t(text: str | None) -> str | None:
         if text is None or not squeeze:
             return text
         return "".join(text.split())
 
+    def v(text: str) -> str | None:  # the written table prints the operator and unit once, not in the value
+        return t(value_text(text, OPERATOR_SYMBOLS.get(ind.operator, ""), ind.unit or ""))
+
     return (
-        t(ind.name), ind.operator, ind.target, t(ind.target_text), ind.actual, t(ind.actual_text), ind.unit,
+        t(ind.name), ind.operator, ind.target, v(ind.target_text), ind.actual, v(ind.actual_text), ind.unit,
         ind.level1, ind.level2,
     )
 
@@ -173,7 +178,7 @@ def shown_scores(result: CheckResult) -> list[str]:
     from jixiao.values import fmt
     from jixiao.writers._common import indicator_rows
 
-    return [fmt(r.score) for r in indicator_rows(result)]
+    return [fmt(r.review_score) for r in indicator_rows(result)]
 
 
 def scores_of(card: ScoreCard) -> list[str]:

@@ -70,11 +70,12 @@ def test_indicator_table_header_and_rows(written: docx.document.Document) -> Non
         "偏差原因分析及改进措施",
     ]
     assert len(table.rows) == 1 + 8
+    # the unit stated no 分值/得分: none is printed in its table (the computed ones are in the 复核 table)
     assert [c.text for c in table.rows[1].cells] == [
-        "产出指标", "数量指标", "监控网络链路", "≥", "23", "条", "23", "10.00", "10.00", "",
+        "产出指标", "数量指标", "监控网络链路", "≥", "23", "条", "23", "", "", "",
     ]
     assert [c.text for c in table.rows[6].cells][1:9] == [
-        "社会效益指标", "保障我局办公网络畅通", "定性", "作用明显", "", "作用明显", "15.00", "15.00",
+        "社会效益指标", "保障我局办公网络畅通", "定性", "作用明显", "", "作用明显", "", "",
     ]
     last = [c.text for c in table.rows[8].cells]
     assert last[0] == "满意度指标" and last[3] == "≥" and last[9] == "问卷样本偏少，下年扩大调查范围"
@@ -93,24 +94,30 @@ def test_level_cells_merged_vertically(written: docx.document.Document) -> None:
 def test_score_table(written: docx.document.Document) -> None:
     rows = [[c.text for c in r.cells] for r in written.tables[1].rows]
     assert rows == [
-        ["评分项目", "分值", "得分"],
-        ["预算执行", "10.00", "7.84"],
-        ["产出指标", "50.00", "50.00"],
-        ["效益指标", "30.00", "30.00"],
-        ["满意度指标", "10.00", "10.00"],
-        ["总分", "100.00", "97.84"],
-        ["评价等级", "", "优"],
+        ["评分项目", "分值", "自评得分", "复核得分"],
+        ["预算执行", "10.00", "", "7.84"],
+        ["产出指标", "50.00", "", "50.00"],
+        ["效益指标", "30.00", "", "30.00"],
+        ["满意度指标", "10.00", "", "10.00"],
+        ["总分", "100.00", "", "97.84"],
+        ["评价等级", "", "", "优"],
     ]
+    review = [[c.text for c in r.cells] for r in written.tables[2].rows]
+    assert review[0] == ["序号", "三级指标", "复核分值", "复核得分", "复核说明"]
+    assert review[1] == ["1", "监控网络链路", "10.00", "10.00", "已完成"]
 
 
-def test_missing_sections_are_none_and_title_is_built(tmp_path: Path) -> None:
+def test_missing_sections_listed_once_not_filled_and_title_is_built(tmp_path: Path) -> None:
     result = CheckResult(source="x.txt", format="text", report=Report(organization="某某局", fiscal_year=2024))
     out = tmp_path / "bare.docx"
     write_report_docx(result, out)
     t = texts(docx.Document(str(out)))
     assert t[0] == "某某局2024年度绩效自评报告"
-    for head in ("（一）资金投入情况分析", "三、偏离绩效目标的原因和下一步改进措施", "五、其他需要说明的问题"):
-        assert t[t.index(head) + 1] == "无"
+    assert "无" not in t and "（一）资金投入情况分析" not in t
+    missing = [line for line in t if line.startswith("注：原报告未见以下部分")]
+    assert missing == ["注：原报告未见以下部分：绩效目标分解下达情况、资金投入情况分析、资金管理情况分析、"
+                       "总体绩效目标完成情况分析、绩效指标完成情况分析、偏离绩效目标的原因和下一步改进措施、"
+                       "绩效自评结果拟应用和公开情况、其他需要说明的问题。"]
     assert not docx.Document(str(out)).tables
 
 

@@ -41,9 +41,10 @@ def test_indicator_and_score_tables() -> None:
     assert "<th>偏差原因分析及改进措施</th>" in html
     assert '<td rowspan="5">产出指标</td>' in html
     assert '<td rowspan="2">数量指标</td>' in html
-    assert '<td class="name">监控网络链路</td><td>≥</td><td>23</td><td>条</td><td>23</td><td>10.00</td>' in html
-    assert "<tr><td>总分</td><td>100.00</td><td>97.84</td></tr>" in html
-    assert "<tr><td>评价等级</td><td></td><td>优</td></tr>" in html
+    assert '<td class="name">监控网络链路</td><td>≥</td><td>23</td><td>条</td><td>23</td><td></td><td></td>' in html
+    assert "<tr><td>总分</td><td>100.00</td><td></td><td>97.84</td></tr>" in html
+    assert "<tr><td>评价等级</td><td></td><td></td><td>优</td></tr>" in html
+    assert '<td>1</td><td class="name">监控网络链路</td><td>10.00</td><td>10.00</td>' in html
     assert "全年预算数1070.07万元，全年执行数838.41万元，预算执行率78.35%。" in html
 
 

@@ -37,9 +37,9 @@ def three_thirds_result() -> CheckResult:
 
 def test_rows_add_up_and_unmet_scores_round_half_up() -> None:
     rows = indicator_rows(three_thirds_result())
-    assert [r.weight for r in rows[:5]] == [D("16.67"), D("16.67"), D("16.66"), D("0.00"), D("0.00")]
-    assert [r.score for r in rows[:3]] == [D("16.67"), D("16.67"), D("15.00")]
-    assert [r.weight for r in rows[5:]] == [D(15), D(15), D(10)]
+    assert [r.review_weight for r in rows[:5]] == [D("16.67"), D("16.67"), D("16.66"), D("0.00"), D("0.00")]
+    assert [r.review_score for r in rows[:3]] == [D("16.67"), D("16.67"), D("15.00")]
+    assert [r.review_weight for r in rows[5:]] == [D(15), D(15), D(10)]
 
 
 def test_form_cells_show_the_apportioned_values(tmp_path: Path) -> None:

@@ -6,11 +6,12 @@ only lay these out, so the three formats always say the same thing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
-from jixiao.model import CheckResult, Indicator, IndicatorScore, Report, ScoreCard
+from jixiao.model import CheckResult, Indicator, IndicatorScore, Report, ScoreCard, Section
 from jixiao.values import fmt
 
 TWO_PLACES = Decimal("0.01")
@@ -165,14 +166,33 @@ class IndicatorRow:
     unit: str
     actual: str
     actual_value: Decimal | None
-    weight: Decimal | None
-    score: Decimal | None
+    weight: Decimal | None  # the 分值 as the unit stated it
+    score: Decimal | None  # the 得分 as the unit stated it
     reason: str
+    review_weight: Decimal | None = None  # the weight under the policy (display-rounded, adds up to the pool)
+    review_score: Decimal | None = None  # the computed score
+    index: int = 0  # position in Report.indicators
 
 
-def _value_text(value: Decimal | None, text: str) -> tuple[str, Decimal | None]:
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，＋－", "0123456789.%,+-")
+_LEADING_OPERATOR = re.compile(
+    r"^(≥|≤|>=|<=|＞|＜|>|<|＝|=|不低于|不高于|不少于|不超过|不大于|不小于|大于|小于|等于)\s*")
+
+
+def value_text(text: str, operator: str, unit: str) -> str:
+    """A target/actual as officials write it in a table that has 指标性质 and 度量单位 columns:
+    full-width digits made plain, the operator and unit not repeated in the cell."""
+    t = text.strip().translate(_FULL_WIDTH)
+    if operator and operator != "定性":
+        t = _LEADING_OPERATOR.sub("", t)
+    if unit and t.endswith(unit) and as_decimal(t[: -len(unit)].strip()) is not None:
+        t = t[: -len(unit)].strip()
+    return t
+
+
+def _value_text(value: Decimal | None, text: str, operator: str = "", unit: str = "") -> tuple[str, Decimal | None]:
     """The text to show and, when the text is just that number, the number."""
-    t = text.strip()
+    t = value_text(text, operator, unit)
     if not t and value is not None:
         t = plain_number(value)
     number = as_decimal(t)
@@ -181,52 +201,61 @@ def _value_text(value: Decimal | None, text: str) -> tuple[str, Decimal | None]:
     return t, None
 
 
-def indicator_row(ind: Indicator, s: IndicatorScore | None) -> IndicatorRow:
-    target, target_value = _value_text(ind.target, ind.target_text)
-    actual, actual_value = _value_text(ind.actual, ind.actual_text)
-    weight = s.max_score if s is not None else ind.weight
-    score = s.score if s is not None else ind.stated_score
+def indicator_row(ind: Indicator, s: IndicatorScore | None, index: int = 0) -> IndicatorRow:
+    operator = OPERATOR_SYMBOLS.get(ind.operator, ind.operator_text or "")
+    unit = (ind.unit or "").strip().translate(_FULL_WIDTH)
+    target, target_value = _value_text(ind.target, ind.target_text, operator, unit)
+    actual, actual_value = _value_text(ind.actual, ind.actual_text, operator, unit)
     return IndicatorRow(
         level1=LEVEL1_NAMES.get(ind.level1 or "", ""),
         level2=LEVEL2_NAMES.get(ind.level2 or "", ""),
         name=ind.name,
-        operator=OPERATOR_SYMBOLS.get(ind.operator, ind.operator_text or ""),
+        operator=operator,
         target=target,
         target_value=target_value,
-        unit=ind.unit or "",
+        unit=unit,
         actual=actual,
         actual_value=actual_value,
-        weight=weight,
-        score=score,
+        weight=ind.weight,
+        score=ind.stated_score,
         reason=(ind.deviation_reason or "").strip(),
+        review_weight=s.max_score if s is not None else None,
+        review_score=s.score if s is not None else None,
+        index=index,
     )
 
 
+LEVEL1_ORDER = {name: k for k, name in enumerate(("产出指标", "效益指标", "满意度指标", "成本指标", ""))}
+
+
 def indicator_rows(result: CheckResult) -> list[IndicatorRow]:
+    """The indicator rows; where the levels were inferred, grouped by 一级 (the document's order within)."""
     report = result.report
     if report is None:
         return []
     by_index: dict[int, IndicatorScore] = {}
     if result.score is not None:
         by_index = {s.index: s for s in result.score.indicators}
-    rows = [indicator_row(ind, by_index.get(i)) for i, ind in enumerate(report.indicators)]
+    rows = [indicator_row(ind, by_index.get(i), i) for i, ind in enumerate(report.indicators)]
     # Shown weights of one 一级 group add up to the group's rounded total (23 × 50/23 shows as
     # 9 × 2.18 + 14 × 2.17 = 50.00, not 49.91): the written table then adds up, and reading it back
     # as stated weights scores the same. A met indicator shows its shown weight as its score.
     groups: dict[str, list[int]] = {}
     for i, ind in enumerate(report.indicators):
-        if rows[i].weight is not None:
+        if rows[i].review_weight is not None:
             groups.setdefault(ind.level1 or "", []).append(i)
     for members in groups.values():
-        exact = [rows[i].weight for i in members]
+        exact = [rows[i].review_weight for i in members]
         shown = apportion([w for w in exact if w is not None])
         for i, w in zip(members, shown, strict=True):
             row = rows[i]
-            if row.score is not None and row.score == row.weight:
-                row.score = w
-            elif row.score is not None:
-                row.score = round2(row.score)
-            row.weight = w
+            if row.review_score is not None and row.review_score == row.review_weight:
+                row.review_score = w
+            elif row.review_score is not None:
+                row.review_score = round2(row.review_score)
+            row.review_weight = w
+    if any(ind.levels_inferred for ind in report.indicators):
+        rows.sort(key=lambda r: LEVEL1_ORDER.get(r.level1, len(LEVEL1_ORDER)))
     return rows
 
 
@@ -248,7 +277,7 @@ def apportion(values: list[Decimal]) -> list[Decimal]:
 
 
 def indicator_cells(row: IndicatorRow) -> list[str]:
-    """The ten cells of the indicator table, as text (scores with 2 decimals)."""
+    """The ten cells of the indicator table, as text: 分值/得分 as the unit stated them (2 decimals)."""
     return [
         row.level1,
         row.level2,
@@ -310,11 +339,12 @@ def score_rows(card: ScoreCard) -> list[ScoreRow]:
 
 @dataclass
 class Block:
-    kind: Literal["title", "heading1", "heading2", "paragraph", "recipient", "signature", "table"]
+    kind: Literal["title", "heading1", "heading2", "heading3", "paragraph", "recipient", "signature", "date",
+                  "note", "table"]
     text: str = ""
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
-    table: Literal["indicators", "scores", ""] = ""
+    table: Literal["indicators", "scores", "review", ""] = ""
 
 
 GOAL_SECTION = (("分解下达",), ("目标", "下达"), ("基本情况",))
@@ -326,65 +356,254 @@ DEVIATION_SECTION = (("偏离",), ("原因", "改进"))
 APPLICATION_SECTION = (("结果", "应用"), ("应用", "公开"), ("公开",))
 OTHER_SECTION = (("其他",),)
 
+# The parts of the standard outline (财预〔2020〕10号 附件), to say which ones a report lacks.
+STANDARD_PARTS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    ("绩效目标分解下达情况", GOAL_SECTION),
+    ("资金投入情况分析", INPUT_SECTION),
+    ("资金管理情况分析", MANAGEMENT_SECTION),
+    ("总体绩效目标完成情况分析", OVERALL_SECTION),
+    ("绩效指标完成情况分析", INDICATOR_SECTION),
+    ("偏离绩效目标的原因和下一步改进措施", DEVIATION_SECTION),
+    ("绩效自评结果拟应用和公开情况", APPLICATION_SECTION),
+    ("其他需要说明的问题", OTHER_SECTION),
+)
+
+TOOL = "jixiao"
+REVIEW_HEADER: tuple[str, ...] = ("序号", "三级指标", "复核分值", "复核得分", "复核说明")
+SCORE_TABLE_HEADER: tuple[str, ...] = ("评分项目", "分值", "自评得分", "复核得分")
+
+_DATE_LINE = re.compile(r"^[\d〇○一二三四五六七八九十零Ｏ０-９]{2,4}\s*年\s*[\d一二三四五六七八九十０-９]{1,2}\s*月"
+                        r"\s*[\d一二三四五六七八九十０-９]{1,3}\s*日$")
+
 
 def _looks_like_prose(line: str) -> bool:
     return len(line) >= 20 and line.endswith(("。", "；", "！", "：", "…"))
 
 
+def _heading_kind(level: int) -> Literal["heading1", "heading2", "heading3"]:
+    return "heading1" if level <= 1 else "heading2" if level == 2 else "heading3"
+
+
+def heading_text(s: Section) -> str:
+    """The heading as the document wrote it; its number put back where the reader kept it apart."""
+    title = s.title.strip()
+    number = (s.number or "").strip()
+    if not number or title.startswith(number) or title.startswith(number.strip("（）()")):
+        return title
+    if number.startswith(("（", "(")):
+        return f"{number}{title}"
+    if number.isdigit():
+        return f"{number}.{title}"
+    return f"{number}、{title}"
+
+
+def _matches(title: str, alternatives: tuple[tuple[str, ...], ...]) -> bool:
+    return any(all(k in title for k in keys) for keys in alternatives)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _closing(report: Report, lines: list[str]) -> tuple[list[str], list[Block]]:
+    """Split the signature (the unit's name), the date and 附件 lines off the end of the last section."""
+    closing: list[Block] = []
+    org = (report.organization or "").strip()
+    while lines:
+        last = lines[-1]
+        compact = re.sub(r"\s+", "", last)
+        if _DATE_LINE.match(compact):
+            closing.insert(0, Block("date", last))
+        elif org and re.sub(r"[（(]盖章[）)]$", "", compact) == re.sub(r"\s+", "", org):
+            closing.insert(0, Block("signature", last))
+        else:
+            break
+        lines = lines[:-1]
+    return lines, closing
+
+
+def missing_parts(report: Report, rows: list[IndicatorRow]) -> list[str]:
+    """The standard parts the document has no section for (a reason column counts for 偏离原因)."""
+    titles = [s.title for s in report.sections if s.number is not None or s.title]
+    missing: list[str] = []
+    for name, alternatives in STANDARD_PARTS:
+        if any(_matches(t, alternatives) for t in titles):
+            continue
+        if alternatives is DEVIATION_SECTION and any(r.reason for r in rows):
+            continue
+        if alternatives is INDICATOR_SECTION and rows:
+            continue
+        missing.append(name)
+    return missing
+
+
+def _preamble(report: Report) -> list[str]:
+    """The lines before the first heading, without the title and addressee lines."""
+    skip = {re.sub(r"\s+", "", t) for t in (report.title or "", report.recipient or "")}
+    out: list[str] = []
+    for s in report.sections:
+        if s.number is not None or s.title:
+            break
+        for line in _lines(s.text):
+            compact = re.sub(r"\s+", "", line).rstrip("：:")
+            if compact in skip or (report.title and compact and compact in re.sub(r"\s+", "", report.title)):
+                continue
+            out.append(line)
+    return out
+
+
+def _mentions_budget(text: str, report: Report) -> bool:
+    b = report.budget
+    if b is None or b.annual is None or b.executed is None:
+        return True
+    compact = text.replace(",", "").replace("，", "")
+    return any(v in compact for v in (plain_number(b.annual), fmt(b.annual))) and any(
+        v in compact for v in (plain_number(b.executed), fmt(b.executed)))
+
+
+def indicator_notes(result: CheckResult, rows: list[IndicatorRow]) -> list[str]:
+    """What the tool did to the unit's figures, said in the document itself."""
+    report = result.report
+    if report is None:
+        return []
+    notes: list[str] = []
+    shown = {row.index: k + 1 for k, row in enumerate(rows)}  # document index → row in the written table
+    inferred = sorted(shown.get(i, i + 1) for i, ind in enumerate(report.indicators) if ind.levels_inferred)
+    if inferred:
+        notes.append(f"注：原报告未填写{_row_list(inferred, len(report.indicators))}的一级、二级指标，"
+                     f"表中所列系 {TOOL} 根据指标名称推断，请核实。")
+    fields = {"name": "三级指标", "operator": "指标性质", "target": "年度指标值", "actual": "实际完成值",
+              "unit": "度量单位", "weight": "分值", "stated_score": "得分"}
+    how_names = {"split": "由粘连的数字拆分得出", "ocr": "经识别纠正", "realigned": "从错位的单元格移入"}
+    for i, ind in enumerate(report.indicators):
+        for name in ind.unsure():
+            prov = ind.provenance[name]
+            where = f"（原件{prov.where}）" if prov.where else ""
+            what = f"{fields.get(name, name)}{how_names.get(prov.how, '')}{where}"
+            notes.append(f"注：第{shown.get(i, i + 1)}行“{ind.name}”的{what}，请对照原件核实。")
+    b = report.budget
+    if b is not None:
+        names = {"initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数",
+                 "stated_execution_rate": "预算执行率", "weight": "预算执行分值", "stated_score": "预算执行得分"}
+        for name in b.unsure():
+            prov = b.provenance[name]
+            where = f"（原件{prov.where}）" if prov.where else ""
+            notes.append(f"注：{names.get(name, name)}{how_names.get(prov.how, '')}{where}，请对照原件核实。")
+    return notes
+
+
+def _row_list(numbers: list[int], total: int) -> str:
+    if len(numbers) == total:
+        return "全部指标"
+    if len(numbers) > 6:
+        return f"第{numbers[0]}–{numbers[-1]}行中的{len(numbers)}项指标"
+    return "第" + "、".join(str(n) for n in numbers) + "行"
+
+
+def stated_score_rows(result: CheckResult) -> list[list[str]]:
+    """评分项目 | 分值 | 自评得分 (as the unit stated it) | 复核得分 (computed)."""
+    card = result.score
+    report = result.report or Report()
+    if card is None:
+        return []
+    b = report.budget
+    stated = {"预算执行": fmt(b.stated_score) if b is not None and b.stated_score is not None else "",
+              "总分": fmt(report.stated_total) if report.stated_total is not None else "",
+              "评价等级": report.stated_grade or ""}
+    return [[r.label, r.weight, stated.get(r.label, ""), r.score] for r in score_rows(card)]
+
+
+def review_rows(result: CheckResult, rows: list[IndicatorRow]) -> list[list[str]]:
+    """The computed weight and score of each indicator, next to nothing the unit wrote."""
+    report = result.report
+    if report is None or result.score is None:
+        return []
+    by_index = {s.index: s for s in result.score.indicators}
+    out: list[list[str]] = []
+    for k, row in enumerate(rows):
+        ind = report.indicators[row.index]
+        s = by_index.get(row.index)
+        note = ""
+        if s is not None:
+            note = {True: "已完成", False: "未完成", None: "无法判断"}[s.met]
+            if ind.weight is not None and row.review_weight is not None and round2(ind.weight) != row.review_weight:
+                note += "；分值与填报不一致"
+            if ind.stated_score is not None and row.review_score is not None and \
+                    round2(ind.stated_score) != row.review_score:
+                note += "；得分与自评不一致"
+        out.append([str(k + 1), ind.name, fmt(row.review_weight), fmt(row.review_score), note])
+    return out
+
+
 def report_blocks(result: CheckResult) -> list[Block]:
-    """The self-evaluation report in the standard outline, format-neutral."""
+    """The self-evaluation report in the unit's own outline and words, format-neutral.
+
+    Nothing is invented: no addressee (a blank to fill), no 无 under a heading the unit did not write
+    (the parts it lacks are named in one line), the unit's 分值/得分 as stated (the computed ones in a
+    separate 复核 table), and a note wherever the tool inferred or corrected something.
+    """
     report = result.report or Report()
     blocks: list[Block] = [Block("title", report_title(report)), Block("recipient", recipient_line(report))]
-
-    def body(alternatives: tuple[tuple[str, ...], ...]) -> None:
-        for p in paragraphs(section_text(report, *alternatives)):
-            blocks.append(Block("paragraph", p))
-
-    blocks.append(Block("heading1", "一、绩效目标分解下达情况"))
-    goal_text = section_text(report, *GOAL_SECTION)
-    sentence = budget_sentence(report)
-    goal_lines = paragraphs(goal_text) if goal_text else []
-    # The budget sentence always has a short paragraph of its own, so that a reader finds it even
-    # where the section's own wording of it is wrapped across lines (PDF).
-    goal_lines += [sentence] if sentence else []
-    for p in goal_lines or [NONE_TEXT]:
-        blocks.append(Block("paragraph", p))
-
-    blocks.append(Block("heading1", "二、绩效情况分析"))
-    blocks.append(Block("heading2", "（一）资金投入情况分析"))
-    body(INPUT_SECTION)
-    blocks.append(Block("heading2", "（二）资金管理情况分析"))
-    body(MANAGEMENT_SECTION)
-    blocks.append(Block("heading2", "（三）总体绩效目标完成情况分析"))
-    body(OVERALL_SECTION)
-    blocks.append(Block("heading2", "（四）绩效指标完成情况分析"))
+    blocks += [Block("paragraph", p) for p in _preamble(report)]
     rows = indicator_rows(result)
-    # Only the prose of the indicator section: a text reader may have left table cells in it.
-    prose = [p for p in paragraphs(section_text(report, *INDICATOR_SECTION)) if _looks_like_prose(p)]
-    for p in prose:
-        blocks.append(Block("paragraph", p))
-    if rows:
-        blocks.append(
-            Block("table", header=list(INDICATOR_HEADER), rows=[indicator_cells(r) for r in rows], table="indicators")
-        )
-    elif not prose:
-        blocks.append(Block("paragraph", NONE_TEXT))
-    if result.score is not None:
-        blocks.append(
-            Block(
-                "table",
-                header=list(SCORE_HEADER),
-                rows=[[r.label, r.weight, r.score] for r in score_rows(result.score)],
-                table="scores",
-            )
-        )
+    sections = [s for s in report.sections if s.number is not None or s.title]
+    indicator_at = next((k for k, s in enumerate(sections) if _matches(s.title, INDICATOR_SECTION)), None)
+    if indicator_at is None:  # after the last part of 二 (绩效情况分析) or, failing that, before 三
+        deviation = next((k for k, s in enumerate(sections) if _matches(s.title, DEVIATION_SECTION)), None)
+        indicator_at = (deviation - 1) if deviation else len(sections) - 1
+    budget_said = False
+    closing: list[Block] = []
+    for k, s in enumerate(sections):
+        blocks.append(Block(_heading_kind(s.level), heading_text(s)))
+        lines = _lines(s.text)
+        if k == len(sections) - 1:
+            lines, closing = _closing(report, lines)
+        if k == indicator_at and _matches(s.title, INDICATOR_SECTION):
+            lines = [p for p in lines if _looks_like_prose(p)]  # a text reader may have left table cells here
+        blocks += [Block("paragraph", p) for p in lines]
+        if _matches(s.title, GOAL_SECTION) and not budget_said:
+            budget_said = True
+            sentence = budget_sentence(report)
+            if sentence and not _mentions_budget(s.text, report):
+                blocks.append(Block("paragraph", sentence))
+        if k == indicator_at:
+            blocks += _indicator_blocks(result, rows)
+    if not sections:
+        blocks += _indicator_blocks(result, rows)
+    missing = missing_parts(report, rows)
+    if missing:
+        blocks.append(Block("note", f"注：原报告未见以下部分：{'、'.join(missing)}。"))
+    if not any(b.kind == "signature" for b in closing) and report.organization:
+        closing.insert(0, Block("signature", report.organization))
+    blocks += closing
+    return blocks
 
-    blocks.append(Block("heading1", "三、偏离绩效目标的原因和下一步改进措施"))
-    body(DEVIATION_SECTION)
-    blocks.append(Block("heading1", "四、绩效自评结果拟应用和公开情况"))
-    body(APPLICATION_SECTION)
-    blocks.append(Block("heading1", "五、其他需要说明的问题"))
-    body(OTHER_SECTION)
-    if report.organization:
-        blocks.append(Block("signature", report.organization))
+
+POLICY_DOCUMENTS = {"mof-2020": "财预〔2020〕10号"}
+
+
+def policy_name(policy: str) -> str:
+    """A policy by the document that issues it (财预〔2020〕10号), never a file path."""
+    if policy in POLICY_DOCUMENTS:
+        return POLICY_DOCUMENTS[policy]
+    name = policy.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.removesuffix(".toml") or policy
+
+
+def _indicator_blocks(result: CheckResult, rows: list[IndicatorRow]) -> list[Block]:
+    blocks: list[Block] = []
+    if rows:
+        blocks.append(Block("table", header=list(INDICATOR_HEADER), rows=[indicator_cells(r) for r in rows],
+                            table="indicators"))
+        blocks += [Block("note", n) for n in indicator_notes(result, rows)]
+    if result.score is not None:
+        blocks.append(Block("table", header=list(SCORE_TABLE_HEADER), rows=stated_score_rows(result), table="scores"))
+    review = review_rows(result, rows)
+    if review and result.score is not None:
+        basis = f"按评分规则（{policy_name(result.score.policy)}）"
+        text = f"注：下表及上表“复核得分”栏由 {TOOL} {basis}计算，非单位填报，仅供复核参考"
+        if getattr(result.score, "weights_assumed", False):
+            text += "；原报告未填分值，复核分值系按一级指标平均分配"
+        blocks.append(Block("note", text + "。"))
+        blocks.append(Block("table", header=list(REVIEW_HEADER), rows=review, table="review"))
     return blocks

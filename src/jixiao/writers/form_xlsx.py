@@ -335,8 +335,9 @@ def build_mof10_sheet(ws: Worksheet, data: FormData | None) -> int:
                 (_value(ind.target, ind.target_value), None),
                 (ind.unit or None, None),
                 (_value(ind.actual, ind.actual_value), None),
-                (_num(ind.weight, rounded=True), SCORE),
-                (_num(ind.score, rounded=True), SCORE),
+                # the unit's 分值/得分 when it stated them; the form needs figures, so the computed ones otherwise
+                (_num(ind.weight if ind.weight is not None else ind.review_weight, rounded=True), SCORE),
+                (_num(ind.score if ind.score is not None else ind.review_score, rounded=True), SCORE),
                 (ind.reason or None, None),
             ]
             for c, (value, number_format) in enumerate(cells, start=1):

@@ -28,8 +28,8 @@ TABLE_STYLE = "Table Grid"
 TABLE_TEXT_STYLE = "Table Text"
 
 # Column widths (cm) of the ten-column indicator table on an A4 portrait page.
-INDICATOR_WIDTHS = (1.4, 1.6, 3.2, 1.0, 1.5, 1.1, 1.5, 1.1, 1.1, 2.4)
-SCORE_WIDTHS = (5.0, 3.0, 3.0)
+INDICATOR_WIDTHS = (1.4, 1.7, 3.0, 1.2, 1.5, 1.2, 1.5, 1.0, 1.0, 2.1)
+SCORE_WIDTHS = (4.5, 3.0, 3.0, 3.0)
 
 
 def default_template() -> Path:
@@ -203,6 +203,9 @@ def add_table(
 # --- the report ----------------------------------------------------------------------------------
 
 
+REVIEW_WIDTHS = (1.2, 6.4, 2.2, 2.2, 4.0)
+
+
 def _add_block(doc: DocxDocument, block: Block) -> None:
     if block.kind == "title":
         add_paragraph(doc, block.text, "Title")
@@ -210,21 +213,44 @@ def _add_block(doc: DocxDocument, block: Block) -> None:
         add_paragraph(doc, block.text, "Heading 1")
     elif block.kind == "heading2":
         add_paragraph(doc, block.text, "Heading 2")
+    elif block.kind == "heading3":
+        p = add_paragraph(doc, block.text, "Heading 3" if has_style(doc, "Heading 3") else None)
+        if not has_style(doc, "Heading 3"):
+            p.paragraph_format.first_line_indent = Pt(28)
     elif block.kind == "recipient":
         p = add_paragraph(doc, block.text)
         p.paragraph_format.first_line_indent = Pt(0)
-    elif block.kind == "signature":
-        doc.add_paragraph()
+    elif block.kind in ("signature", "date"):
+        if block.kind == "signature":
+            doc.add_paragraph()
         p = add_paragraph(doc, block.text)
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.first_line_indent = Pt(0)
+    elif block.kind == "note":
+        p = add_paragraph(doc, block.text)
+        p.paragraph_format.first_line_indent = Pt(0)
+        for run in p.runs:
+            run.font.size = Pt(10.5)
+            _east_asia(run, "楷体")
     elif block.kind == "table":
         if block.table == "indicators":
             add_table(doc, block.header, block.rows, INDICATOR_WIDTHS, merge_columns=(0, 1), left_columns=(2, 9))
+        elif block.table == "review":
+            add_table(doc, block.header, block.rows, REVIEW_WIDTHS, left_columns=(1, 4))
         else:
             add_table(doc, block.header, block.rows, SCORE_WIDTHS)
         doc.add_paragraph()
     else:
         add_paragraph(doc, block.text)
+
+
+def _east_asia(run: object, font: str) -> None:
+    r_pr = run._element.get_or_add_rPr()  # type: ignore[attr-defined]
+    r_fonts = r_pr.find(qn("w:rFonts"))
+    if r_fonts is None:
+        r_fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, r_fonts)
+    r_fonts.set(qn("w:eastAsia"), font)
 
 
 def write_report_docx(result: CheckResult, out: Path, template: Path | None = None) -> None:

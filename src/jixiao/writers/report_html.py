@@ -15,11 +15,12 @@ from pathlib import Path
 from jixiao.model import CheckResult
 from jixiao.writers._common import Block, report_blocks, report_title, runs
 
-TAGS = {"title": "h1", "heading1": "h2", "heading2": "h3"}
-PARAGRAPH_CLASSES = {"recipient": "recipient", "signature": "signature"}
-LEFT_COLUMNS = {"indicators": {2: "name", 9: "reason"}}
+TAGS = {"title": "h1", "heading1": "h2", "heading2": "h3", "heading3": "h4"}
+PARAGRAPH_CLASSES = {"recipient": "recipient", "signature": "signature", "date": "date", "note": "note"}
+LEFT_COLUMNS = {"indicators": {2: "name", 9: "reason"}, "review": {1: "name", 4: "reason"}}
 # column widths (cm, of the 17 cm text width) so that the headers do not break mid-word
-COLUMN_WIDTHS = {"indicators": (1.7, 2.3, 2.6, 1.4, 1.7, 1.4, 1.7, 1.0, 1.0, 2.2)}
+COLUMN_WIDTHS = {"indicators": (1.7, 2.3, 2.6, 1.5, 1.7, 1.5, 1.7, 1.0, 1.0, 2.0),
+                 "review": (1.0, 7.0, 2.0, 2.0, 4.0)}
 
 
 def stylesheet() -> str:
