@@ -5,7 +5,9 @@
 
 mutmut (a dev dependency, ``pip install -e '.[dev]'``) reads ``[tool.mutmut]`` in pyproject.toml;
 this wrapper narrows it per module: which files are mutated and which unit tests run against each
-mutant (mutmut further runs only the tests that reach the mutated function). One worker only: the
+mutant (mutmut further runs only the tests that reach the mutated function). The hypothesis property
+tests are left out: hundreds of examples per mutant cost minutes each on a shared machine, and a
+mutant should be killed by a test that states the rule it breaks. One worker only: the
 machine is shared. Results stay in ``mutants/`` (git-ignored); ``--summary`` prints killed /
 survived per module from them. See docs/mutation.md.
 """
@@ -35,7 +37,8 @@ def _patch_config(module: str) -> None:
     import mutmut.configuration as conf
 
     files, tests = MODULES[module]
-    expanded = sorted({str(p.relative_to(ROOT)) for pattern in tests for p in ROOT.glob(pattern)})
+    expanded = sorted({str(p.relative_to(ROOT)) for pattern in tests for p in ROOT.glob(pattern)
+                       if not p.name.endswith("_properties.py")})
     original = conf._load_config
 
     def load() -> conf.Config:

@@ -14,9 +14,9 @@ from tests.labelled.docs import LABELLED
 from tests.labelled.evaluate import DocResult, judge_all, totals
 
 # what the review reaches on the set today: these must stay met
-PRECISION_FLOOR = 0.53
+PRECISION_FLOOR = 0.87
 RECALL_FLOOR = 0.66
-ERROR_FALSE_ALARMS_AT_MOST = 4
+ERROR_FALSE_ALARMS_AT_MOST = 1
 
 PATTERNS = [f"fa{i}" for i in range(1, 8)] + [f"mc{i}" for i in range(1, 8)]
 
@@ -68,3 +68,13 @@ def test_clean_documents_of_the_set_give_no_error(results: list[DocResult]) -> N
     errors = [(r.item.name, f.code) for r in results if r.item.pattern == "clean"
               for f in r.findings if f.severity == "error"]
     assert errors == []
+
+
+def test_messages_never_print_an_operator_twice(results: list[DocResult]) -> None:
+    assert [(r.item.name, f.message) for r in results for f in r.doubled_operator] == []
+
+
+def test_weights_assumed_only_where_the_document_states_no_scores(results: list[DocResult]) -> None:
+    labelled = [r for r in results if r.item.weights_assumed is not None]
+    assert len(labelled) >= 3
+    assert [r.item.name for r in labelled if r.weights_assumed is not r.item.weights_assumed] == []
