@@ -138,3 +138,44 @@ def test_weights_stated_for_every_indicator_are_the_units_own_even_on_a_transfer
     r = Report(kind="transfer_payment", indicators=[quant(weight=50), quant(weight=40)])
     assert weights_assumed(r, POLICY) is False
     assert weights_assumed(r, replace(POLICY, use_stated_weights=False)) is True
+
+
+# --- what each score rests on (basis, kept in the JSON) and which row it is --------------------------------------
+
+@pytest.mark.parametrize(("ind", "basis", "met"), [
+    (quant(">=", 10, None), "no-actual", None),
+    (Indicator(name="效益", operator="qualitative", target_text="有效", actual_text=" "), "no-actual", None),
+    (quant(">=", 0, -1), "target-not-positive", False),
+    (quant("<=", 0, 3), "target-zero", False),
+    (quant("<=", 24, 18), "met", True),
+    (quant("=", 30, 30), "met", True),
+    (quant("=", 30, 27), "ratio", False),
+    (quant(">=", 10, None, actual_text="已完成"), "band", True),
+])
+def test_each_path_says_what_the_score_rests_on_and_keeps_the_row(ind: Indicator, basis: str, met: bool | None) -> None:
+    s = score_indicator(ind, D(10), POLICY, 7)
+    assert (s.basis, s.met, s.index, s.max_score) == (basis, met, 7, D(10))
+
+
+def test_a_text_target_is_judged_like_a_qualitative_indicator() -> None:
+    ind = quant(">=", None, 5, target_text="按期完成", actual_text="5")
+    s = score_indicator(ind, D(10), POLICY, 4)
+    assert (s.basis, s.index, s.grade) == ("band", 4, "unclear")
+    assert s.score == D(8)  # unclear: 0.80 of the weight
+
+
+def test_a_target_of_one_still_scores_by_ratio() -> None:
+    assert score_indicator(quant(">=", 1, "0.5"), D(10), POLICY).score == D(5)
+
+
+def test_an_unmet_le_with_a_small_actual_scores_by_ratio() -> None:
+    assert score_indicator(quant("<=", "0.5", "0.8"), D(10), POLICY).score == D(10) * D("0.5") / D("0.8")
+
+
+def test_a_pool_with_weight_is_shown_even_when_it_scores_nothing() -> None:
+    report = Report(indicators=[quant(">=", 10, 10, level1="output"), quant(">=", 10, 0, level1="benefit"),
+                                quant(">=", 90, 95, level1="satisfaction")],
+                    budget=Budget(annual=D(100), executed=D(100)))
+    card = score_report(report, POLICY)
+    assert card.pools["benefit"] == D(0)
+    assert card.pool_weights["benefit"] == D(30)
