@@ -14,8 +14,8 @@ from tests.labelled.docs import LABELLED
 from tests.labelled.evaluate import DocResult, judge_all, totals
 
 # what the review reaches on the set today: these must stay met
-PRECISION_FLOOR = 0.87
-RECALL_FLOOR = 0.66
+PRECISION_FLOOR = 0.88
+RECALL_FLOOR = 0.73
 ERROR_FALSE_ALARMS_AT_MOST = 1
 
 PATTERNS = [f"fa{i}" for i in range(1, 8)] + [f"mc{i}" for i in range(1, 8)]
