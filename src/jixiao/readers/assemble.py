@@ -662,6 +662,8 @@ def _stream_fallback(doc: Document, st: _State) -> None:
         report.stated_total = res.stated_total
     if report.stated_grade is None and res.stated_grade is not None:
         report.stated_grade = res.stated_grade
+    if report.fiscal_year is None and res.fiscal_year is not None and (res.indicators or res.budget is not None):
+        report.fiscal_year = res.fiscal_year
 
 
 def assemble(doc: Document, name: str = "") -> Report:

@@ -41,6 +41,7 @@ _MONEY_NOTE = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[)）]|单位\s
 _WEIGHT_NOTE = re.compile(r"[（(]\s*([0-9]+(?:\.[0-9]+)?)\s*分")
 _PAGE_MARK = re.compile(r"^\s*([0-9]{1,2})\s*、")
 _NUMBERED = re.compile(r"指标\s*[0-9一二三四五六七八九十]+\s*[:：]")
+_FORM_YEAR = re.compile(r"[（(]\s*(20[0-9]{2})\s*年度?\s*[)）]")
 MAX_ROW_ITEMS = 10
 MAX_PLACEMENTS = 4000  # placements tried for one row (a form row has a handful of values)
 MAX_LOST = 3
@@ -53,6 +54,7 @@ class StreamResult:
     unplaced: list[Unplaced] = field(default_factory=list)
     stated_total: Decimal | None = None
     stated_grade: str | None = None
+    fiscal_year: int | None = None  # from a form title among the tokens: …自评表(2023年度)
 
 
 # ------------------------------------------------------------------------------------ tokens
@@ -673,6 +675,10 @@ class _Reader:
                 i = self.read_fund(i, head)
                 continue
             t = toks[i]
+            if self.res.fiscal_year is None and t.kind == "text" and ("自评表" in t.text or "评价表" in t.text):
+                m = _FORM_YEAR.search(t.text)
+                if m:
+                    self.res.fiscal_year = int(m.group(1))
             if t.kind == "label" and t.role == "header" and t.ind == "name":
                 i = self.read_indicators(i)
                 continue
