@@ -82,6 +82,7 @@ class _State:
     fund_header_text: str = ""
     headers: dict[str, set[str]] = field(default_factory=lambda: {"fund": set(), "indicator": set()})
     table_no: int = 0  # the table being read (1-based), for where a figure was read
+    realigned_rows: set[int] = field(default_factory=set)  # of that table: rows the reader re-aligned
 
 
 _ROW_FIELDS = ("target", "actual", "operator", "weight", "stated_score")
@@ -335,7 +336,7 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
         ind.deviation_reason = None if _empty(reason) else reason
         ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, l1_text or None, l2_text or None)
         # one Provenance for the row (table rows are many; where names the row, 表t第r行)
-        cell = Provenance("cell", f"表{st.table_no}第{i + 1}行")
+        cell = Provenance("realigned" if i in st.realigned_rows else "cell", f"表{st.table_no}第{i + 1}行")
         present = (target, actual, operator, ind.weight, ind.stated_score)
         ind.provenance = {attr: cell for attr, v in zip(_ROW_FIELDS, present, strict=True) if v not in (None, "")}
         report.indicators.append(ind)
@@ -422,6 +423,7 @@ def _merge_split_header(rows: list[list[str]], i: int, imap: dict[str, int]) -> 
 
 def _read_table(table: Table, st: _State, before: str = "") -> None:
     st.table_no += 1
+    st.realigned_rows = table.realigned
     rows = [[c if isinstance(c, str) else "" for c in r] for r in table.rows]
     i = 0
     while i < len(rows):

@@ -22,6 +22,9 @@ class Table:
 
     rows: list[list[str]]
     name: str | None = None  # e.g. the sheet name of a workbook
+    # rows whose cells the reader moved to fit the header (a space-separated row that lost an empty
+    # cell): their figures are read as "realigned", not as written
+    realigned: set[int] = field(default_factory=set)
 
 
 @dataclass

@@ -120,6 +120,7 @@ def _fit_spaced_row(cells: list[str], header: list[str], hmap: dict[str, int]) -
 def _read_row_table(lines: list[str], i: int, delim: str, header: list[str],
                     hmap: dict[str, int]) -> tuple[Table, int]:
     rows = [header]
+    moved: set[int] = set()
     name_i = hmap.get("name")
     j = i + 1
     while j < len(lines):
@@ -149,10 +150,13 @@ def _read_row_table(lines: list[str], i: int, delim: str, header: list[str],
             continue
         cells = split[1]
         if delim == " ":
-            cells = _fit_spaced_row(cells, header, hmap)
+            fitted = _fit_spaced_row(cells, header, hmap)
+            if fitted[: len(cells)] != cells:
+                moved.add(len(rows))
+            cells = fitted
         rows.append(cells)
         j += 1
-    return Table(rows=rows), j
+    return Table(rows=rows, realigned=moved), j
 
 
 def _cell_header_run(lines: list[str], i: int) -> int:
