@@ -7,6 +7,7 @@ template may lack any of them: the writer then falls back to direct formatting.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -141,7 +143,7 @@ def add_paragraph(doc: DocxDocument, text: str, style: str | None = None, bold: 
 
 
 def _repeat_header(table: Table) -> None:
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr = table._tbl.tr_lst[0].get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     tr_pr.append(el)
@@ -156,46 +158,70 @@ def add_table(
     left_columns: tuple[int, ...] = (),
 ) -> Table:
     """A bordered table with a bold, repeated header row; equal consecutive cells of
-    ``merge_columns`` are merged vertically (their text kept once, in the top cell)."""
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    ``merge_columns`` are merged vertically (their text kept once, in the top cell).
+
+    Built row by row on the XML: python-docx's ``table.cell(r, c)`` and ``row.cells`` lay out the
+    whole table on each call, which made a 240-row table take minutes.
+    """
+    table = doc.add_table(rows=0, cols=len(header))
     if has_style(doc, TABLE_STYLE):
         table.style = doc.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    cell_style = TABLE_TEXT_STYLE if has_style(doc, TABLE_TEXT_STYLE) else None
+    cell_style = doc.styles[TABLE_TEXT_STYLE] if has_style(doc, TABLE_TEXT_STYLE) else None
     merged: dict[int, list[tuple[int, int]]] = {c: runs([r[c] for r in rows]) for c in merge_columns}
-    skip = {(start + k, c) for c, spans in merged.items() for start, end in spans for k in range(1, end - start)}
-
-    def put(r: int, c: int, text: str, bold: bool = False) -> None:
-        cell = table.cell(r, c)
-        p = cell.paragraphs[0]
-        if cell_style is not None:
-            p.style = doc.styles[cell_style]
-        if r > 0 and c in left_columns:
-            p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        run = p.add_run(text)
-        run.bold = bold
-
-    for c, text in enumerate(header):
-        put(0, c, text, bold=True)
-    for i, row in enumerate(rows):
-        for c, text in enumerate(row):
-            if (i, c) not in skip:
-                put(1 + i, c, text)
+    # (row, column) → vMerge value: "restart" on the top cell of a run, "continue" under it
+    v_merge: dict[tuple[int, int], str] = {}
     for c, spans in merged.items():
         for start, end in spans:
             if end - start > 1:
-                table.cell(1 + start, c).merge(table.cell(end, c))
+                v_merge[(start, c)] = "restart"
+                v_merge.update({(start + k, c): "continue" for k in range(1, end - start)})
+    cell_widths = [Cm(w) for w in widths[: len(header)]] if widths is not None else []
+    tbl = table._tbl
+    protos: dict[tuple[int, bool, bool, bool], CT_Tc] = {}
+
+    def proto(c: int, bold: bool, left: bool, merge: str | None) -> CT_Tc:
+        """A cell as python-docx would make it (width, paragraph style and alignment, a run with
+        ``bold`` set), built once per kind and copied: its API re-reads the styles part per call."""
+        key = (c, bold, left, merge == "continue")
+        tc = protos.get(key)
+        if tc is None:
+            tc = protos[key] = CT_Tc.new()
+            if c < len(cell_widths):
+                tc.width = cell_widths[c]  # each cell (Word)
+            if merge == "continue":
+                tc.vMerge = "continue"  # the text is kept once, in the top cell: an empty paragraph here
+            else:
+                p = Paragraph(tc.p_lst[0], table)
+                if cell_style is not None:
+                    p.style = cell_style
+                if left:
+                    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                p.add_run("").bold = bold
+        return deepcopy(tc)
+
+    def add_row(texts: list[str], r: int, bold: bool = False) -> None:
+        tr = tbl.add_tr()
+        for c, text in enumerate(texts[: len(header)]):
+            merge = v_merge.get((r, c)) if r >= 0 else None
+            tc = proto(c, bold, r >= 0 and c in left_columns, merge)
+            if merge != "continue":
+                if merge == "restart":
+                    tc.vMerge = "restart"
+                tc.p_lst[0].r_lst[0].text = text
+            tr.append(tc)
+
+    add_row(header, -1, bold=True)
+    for i, row in enumerate(rows):
+        add_row(row, i)
     if widths is not None:
         table.autofit = False
-        tbl_pr = table._tbl.tblPr
+        tbl_pr = tbl.tblPr
         layout = OxmlElement("w:tblLayout")
         layout.set(qn("w:type"), "fixed")
         tbl_pr.append(layout)
-        for c, w in enumerate(widths[: len(table.columns)]):
-            table.columns[c].width = Cm(w)  # the grid (LibreOffice, WPS)
-        for row in table.rows:
-            for c, w in enumerate(widths[: len(row.cells)]):
-                row.cells[c].width = Cm(w)  # each cell (Word)
+        for col, w in zip(tbl.tblGrid.gridCol_lst, cell_widths, strict=False):
+            col.w = w  # the grid (LibreOffice, WPS)
     _repeat_header(table)
     return table
 
