@@ -25,6 +25,7 @@ from jixiao.app import check_file
 from jixiao.batch import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, TICK, Pool, run_items, walk
 from jixiao.escape import escape_controls
 from jixiao.os_reasons import os_reason
+from jixiao.output_files import atomic_output, overwritten_input
 from jixiao.policy import DEFAULT_POLICY, PolicyError, load_policy, shipped_policies
 
 app = typer.Typer(
@@ -267,7 +268,7 @@ def render(
     if problem:
         _err(err, f"无法写入 {out}：{problem}", "cannot write output")
         raise typer.Exit(EXIT_UNREADABLE)
-    if out.resolve() == source.resolve():
+    if overwritten_input(out, (source, template)) is not None:  # same path, hard link or symbolic link
         _err(err, f"输出文件不能与输入文件相同：{out}", "output would overwrite the input")
         raise typer.Exit(EXIT_UNREADABLE)
     try:
@@ -288,22 +289,22 @@ def render(
     if recipient is not None and result.report is not None:
         result.report.recipient = recipient.strip() or None
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if k is RenderKind.form:
-            from jixiao.writers.form_xlsx import write_form_xlsx
-            write_form_xlsx(result, out)
-        elif k is RenderKind.review:
-            from jixiao.writers.review_docx import write_review_docx
-            write_review_docx(result, out, issuer=issuer)
-        elif to is RenderTo.docx:
-            from jixiao.writers.report_docx import write_report_docx
-            write_report_docx(result, out, template=template)
-        elif to is RenderTo.html:
-            from jixiao.writers.report_html import write_report_html
-            write_report_html(result, out)
-        else:
-            from jixiao.writers.report_html import write_report_pdf
-            write_report_pdf(result, out)
+        with atomic_output(out) as tmp:  # written whole, then renamed: a link at `out` is replaced
+            if k is RenderKind.form:
+                from jixiao.writers.form_xlsx import write_form_xlsx
+                write_form_xlsx(result, tmp)
+            elif k is RenderKind.review:
+                from jixiao.writers.review_docx import write_review_docx
+                write_review_docx(result, tmp, issuer=issuer)
+            elif to is RenderTo.docx:
+                from jixiao.writers.report_docx import write_report_docx
+                write_report_docx(result, tmp, template=template)
+            elif to is RenderTo.html:
+                from jixiao.writers.report_html import write_report_html
+                write_report_html(result, tmp)
+            else:
+                from jixiao.writers.report_html import write_report_pdf
+                write_report_pdf(result, tmp)
     except OSError as exc:
         _err(err, f"无法写入 {out}：{os_reason(exc)}", f"cannot write {out}")
         raise typer.Exit(EXIT_UNREADABLE) from None
@@ -328,8 +329,8 @@ def template_cmd(
         _err(err, f"无法写入 {output}：{problem}", "cannot write output")
         raise typer.Exit(EXIT_UNREADABLE)
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_blank_form(kind.value, output)
+        with atomic_output(output) as tmp:
+            write_blank_form(kind.value, tmp)
     except OSError as exc:
         _err(err, f"无法写入 {output}：{os_reason(exc)}", f"cannot write {output}")
         raise typer.Exit(EXIT_UNREADABLE) from None
@@ -353,6 +354,9 @@ def summary(
         if problem:
             _err(err, f"无法读取 {path}：{problem}", "cannot read input")
             raise typer.Exit(EXIT_UNREADABLE)
+    if overwritten_input(output, results) is not None:  # same path, hard link or symbolic link
+        _err(err, f"输出文件不能与输入文件相同：{output}", "output would overwrite the input")
+        raise typer.Exit(EXIT_UNREADABLE)
     problem = _unwritable_output(output)
     if problem:
         _err(err, f"无法写入 {output}：{problem}", "cannot write output")
