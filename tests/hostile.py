@@ -82,8 +82,8 @@ def pdf_resources_ref_loop(directory: Path) -> Path:
 def pdf_self_resources(directory: Path) -> Path:
     """The page's /Resources dictionary references itself (and its font dictionary too)."""
     return _simple(directory, "resources-loop.pdf", b" /Contents 4 0 R /Resources 6 0 R",
-                   {4: stream(TEXT), 6: b"<< /Font 7 0 R /Self 6 0 R /XObject 6 0 R >>", 7: b"<< /F1 5 0 R /F2 7 0 R >>",
-                    5: FONT})
+                   {4: stream(TEXT), 6: b"<< /Font 7 0 R /Self 6 0 R /XObject 6 0 R >>",
+                    7: b"<< /F1 5 0 R /F2 7 0 R >>", 5: FONT})
 
 
 def pdf_self_xobject(directory: Path) -> Path:
@@ -109,7 +109,8 @@ def pdf_deep_reference_chain(directory: Path, depth: int = 200_000) -> Path:
     """/Resources reached through a chain of ``depth`` indirect references."""
     objs = {n: b"%d 0 R" % (n + 1) for n in range(10, 10 + depth)}
     objs[10 + depth] = b"<< /Font << /F1 5 0 R >> >>"
-    return _simple(directory, "deep-chain.pdf", b" /Contents 4 0 R /Resources 10 0 R", {4: stream(TEXT), 5: FONT, **objs})
+    return _simple(directory, "deep-chain.pdf", b" /Contents 4 0 R /Resources 10 0 R",
+                   {4: stream(TEXT), 5: FONT, **objs})
 
 
 def pdf_flate_bomb(directory: Path, megabytes: int = 1024) -> Path:
@@ -157,7 +158,8 @@ def pdf_many_pages(directory: Path, pages: int = 100_000) -> Path:
     kids = b" ".join(b"%d 0 R" % (10 + i) for i in range(pages))
     objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
             4: stream(TEXT), 5: FONT}
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>")
     for i in range(pages):
         objs[10 + i] = page
     path = directory / "many-pages.pdf"
