@@ -24,9 +24,11 @@ too_large (file size or more than ``MAX_PAGES`` pages), encrypted, damaged.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,9 +40,10 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from jixiao.model import ReadError
-from jixiao.readers import pdf_tables
+from jixiao.readers import pdf_limits, pdf_tables
 from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.safety import check_pdf_file, fail
+from jixiao.readers.pdf_limits import PDFLimit
+from jixiao.readers.safety import check_pdf_file, fail, library_failure
 
 MAX_PAGES = 500
 MAX_HEADER_REPEAT_ROWS = 3
@@ -83,13 +86,9 @@ def read_pdf(path: Path) -> Document:
     pages: list[_Page] = []
     chars = 0
     try:
-        with pdfplumber.open(path) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise fail(
-                    path, "too_large", f"PDF 页数过多（{len(pdf.pages)} 页，上限 {MAX_PAGES} 页），无法读取",
-                    "too many pages",
-                )
-            if not pdf.pages:
+        pdf_limits.precheck_pages(path, MAX_PAGES)
+        with pdf_limits.budget(), _opened(path) as pdf:
+            if pdf_limits.count_pages(pdf.doc, MAX_PAGES) == 0:
                 raise fail(path, "damaged", "PDF 文件已损坏（没有任何页面），无法读取", "no pages")
             for page in pdf.pages:
                 chars += len(page.chars)
@@ -97,12 +96,18 @@ def read_pdf(path: Path) -> Document:
                 page.close()  # frees the page's parsed objects
     except MemoryError:
         raise  # not damage: the caller reports it as too large to read (app.check_file)
+    except PDFLimit as e:
+        raise fail(path, e.code, e.zh, e.en) from e
     except PdfminerException as e:
         cause = e.args[0] if e.args else e
         if isinstance(cause, MemoryError):
             raise MemoryError(str(cause)) from e
+        if isinstance(cause, PDFLimit):
+            raise fail(path, cause.code, cause.zh, cause.en) from e
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise _encrypted(path) from e
+        if isinstance(cause, BaseException) and not library_failure(cause):
+            raise cause from e  # a bug of ours inside pdfminer's call: an internal error, not damage
         raise fail(path, "damaged", "PDF 文件已损坏，无法读取", f"damaged PDF: {cause!r}") from e
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise _encrypted(path) from e
@@ -110,7 +115,9 @@ def read_pdf(path: Path) -> Document:
         raise fail(path, "damaged", "PDF 文件已损坏，无法读取", f"damaged PDF: {e}") from e
     except ReadError:
         raise
-    except Exception as e:  # any other parser failure: a damaged file, never a traceback
+    except Exception as e:
+        if not library_failure(e):
+            raise  # a bug in the reader is an internal error, never "damaged" (app.check_file)
         raise fail(path, "damaged", "PDF 文件已损坏，无法读取", f"damaged PDF: {e!r}") from e
     if chars == 0:
         raise fail(
@@ -120,6 +127,19 @@ def read_pdf(path: Path) -> Document:
             "scanned PDF without a text layer; run OCR first",
         )
     return Document(blocks=_merge_pages(pages))
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[Any]:
+    """``pdfplumber.open`` without its ``close``, which builds every page (all 100 000 of a page bomb
+    that was just refused) in order to close them: the pages read are closed one by one already."""
+    pdf = pdfplumber.open(path)
+    try:
+        yield pdf
+    finally:
+        pdf.flush_cache()
+        if not pdf.stream_is_external:
+            pdf.stream.close()
 
 
 def _encrypted(path: Path) -> Exception:
@@ -203,6 +223,7 @@ def _join_paragraph_lines(lines: list[tuple[float, float, float, str]],
 
 def _find_tables(page: Any) -> list[Any]:
     edges = pdf_tables.page_edges(page)
+    pdf_limits.check_edges(edges, page.page_number)  # before the table finder meets every pair of lines
     tables = pdf_tables.find_tables(page, edges) if edges else []
     if tables:
         closing = []
