@@ -33,7 +33,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from jixiao.readers.blocks import Document, Paragraph, Table
-from jixiao.readers.safety import check_office_zip, fail
+from jixiao.readers.safety import check_office_zip, fail, library_failure
 
 _P = qn("w:p")
 _TBL = qn("w:tbl")
@@ -80,7 +80,9 @@ def read_docx(path: Path) -> Document:
         raise fail(path, "damaged", "文件已损坏（不是完整的 Word 文档），无法读取", f"damaged docx: {e}") from e
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as e:
         raise fail(path, "damaged", "文件已损坏（不是完整的 Word 文档），无法读取", f"damaged docx: {e}") from e
-    except Exception as e:  # any other parser failure is a damaged file, never a traceback
+    except Exception as e:  # what python-docx/lxml raise on a malformed file is damage; our bugs are not
+        if not library_failure(e):
+            raise  # an internal error (app.check_file), which the fuzz tests reject
         raise fail(path, "damaged", "文件已损坏，无法按 Word 文档读取", f"damaged docx: {e!r}") from e
     if body is None:
         raise fail(path, "not_office", "文件不是可读取的 Word 文档（没有正文），无法读取", "no w:body")
@@ -89,6 +91,8 @@ def read_docx(path: Path) -> Document:
     except MemoryError:
         raise
     except Exception as e:
+        if not library_failure(e):
+            raise  # a bug in the walk below is an internal error, never "damaged"
         raise fail(path, "damaged", "文件内容结构异常，无法按 Word 文档读取", f"bad docx structure: {e!r}") from e
 
 

@@ -26,8 +26,10 @@ from __future__ import annotations
 import codecs
 import functools
 import html
+import os
 import posixpath
 import re
+import sysconfig
 import zipfile
 import zlib
 from pathlib import Path
@@ -45,6 +47,12 @@ MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_MIN_BYTES = 1024 * 1024  # small members may have any ratio
 # One XML part is parsed whole into memory (lxml / openpyxl take several times its size).
 MAX_XML_PART_BYTES = 64 * 1024 * 1024
+# A central directory entry is 46 bytes plus the name: 10 000 entries with long names fit in 4 MB.
+# zipfile builds an object per entry before anything can count them (4 M entries: 20 s, 1.5 GB).
+MAX_DIRECTORY_BYTES = 4 * 1024 * 1024
+# Elements in all the XML parts of a document (python-docx and openpyxl build each one, about 150
+# bytes apiece): a long report has a few hundred thousand; 10 M empty paragraphs took 1.5 GB.
+MAX_XML_ELEMENTS = 2_000_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -61,6 +69,29 @@ _SCAN_CHUNK = 1024 * 1024
 def fail(path: Path, code: str, what: str, what_en: str) -> ReadError:
     """A ``ReadError`` whose message is "<file name>：<what>"."""
     return ReadError(code, f"{path.name}：{what}", f"{path.name}: {what_en}")
+
+
+_OWN_CODE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # .../jixiao/
+_STDLIB = tuple(os.path.abspath(sysconfig.get_paths()[k]) + os.sep for k in ("stdlib", "platstdlib"))
+
+
+def library_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised by a parsing library (the file is malformed: ``damaged``) rather
+    than by jixiao's own code (a bug: an ``internal`` error the tests must see, never "damaged").
+
+    The innermost frame of the traceback outside the standard library decides: a frame of jixiao
+    means our code raised it (directly, or through the standard library it called)."""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame.f_code.co_filename)
+        tb = tb.tb_next
+    for filename in reversed(frames):
+        name = os.path.abspath(filename)
+        if name.startswith(_STDLIB) and "site-packages" not in name:
+            continue
+        return not name.startswith(_OWN_CODE)
+    return False
 
 
 def read_head(path: Path, size: int = 8) -> bytes:
@@ -147,6 +178,7 @@ def check_office_zip(path: Path, kind: OfficeKind, max_cells: int | None = None)
             f"文件已损坏或不是 {label}（文件头不对），无法读取",
             f"not a {label_en} (bad file signature)",
         )
+    check_zip_directory(path)
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:
@@ -171,6 +203,46 @@ def check_office_zip(path: Path, kind: OfficeKind, max_cells: int | None = None)
             raise fail(path, "not_office", what, f"a zip file but not a {label_en}")
         if max_cells is not None:
             check_workbook_cells(path, zf, max_cells)
+        check_xml_elements(path, zf, infos)
+
+
+def check_zip_directory(path: Path) -> None:
+    """``too_large`` when the zip's central directory (as its end record states, read from the last
+    64 KB) is over ``MAX_DIRECTORY_BYTES`` or lists more than ``MAX_ZIP_MEMBERS`` entries: refused
+    before ``zipfile`` builds an object per entry. A zip without an end record is left to zipfile."""
+    size = path.stat().st_size
+    tail_size = min(size, 65_535 + 22)
+    with path.open("rb") as f:
+        f.seek(size - tail_size)
+        tail = f.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + 22:
+        return
+    entries = int.from_bytes(tail[at + 10:at + 12], "little")
+    directory = int.from_bytes(tail[at + 12:at + 16], "little")
+    if directory > MAX_DIRECTORY_BYTES or (entries > MAX_ZIP_MEMBERS and entries != 0xFFFF):
+        what = f"压缩包目录过大（{entries} 个条目、{directory // 1024} KB），不像是 Office 文档，已拒绝读取"
+        raise fail(path, "too_large", what, f"zip directory too large: {entries} entries, {directory} bytes")
+
+
+def check_xml_elements(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """``too_large`` when the XML parts hold more than ``MAX_XML_ELEMENTS`` elements in all (start
+    tags, counted on the inflated bytes 1 MB at a time; nothing is parsed). A part that cannot be
+    inflated is left to the parser, which reports the damage."""
+    elements = 0
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with zf.open(info) as f:
+                while chunk := f.read(_SCAN_CHUNK):
+                    elements += chunk.count(b"<") - chunk.count(b"</") - chunk.count(b"<?") - chunk.count(b"<!")
+                    if elements > MAX_XML_ELEMENTS:
+                        raise fail(path, "too_large",
+                                   f"文件内容的元素过多（超过 {MAX_XML_ELEMENTS} 个，疑似恶意构造），无法读取",
+                                   f"more than {MAX_XML_ELEMENTS} XML elements ({info.filename})")
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError):
+            continue
 
 
 def _has_main_part(names: set[str], kind: OfficeKind) -> bool:
@@ -203,6 +275,21 @@ def _check_zip_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
         ):
             raise fail(path, "too_large", *too_large)
+        if _lying_sizes(info):
+            raise fail(path, "damaged",
+                       f"压缩包目录中 {info.filename} 的大小与数据不符（文件已损坏或被恶意构造），无法读取",
+                       f"{info.filename}: {info.compress_size} compressed bytes cannot hold {info.file_size} bytes")
+
+
+def _lying_sizes(info: zipfile.ZipInfo) -> bool:
+    """Whether the directory's sizes cannot both be true: deflate adds at most 5 bytes per 16 KB
+    stored block (plus a few), a stored member's sizes are equal. zipfile inflates the whole
+    compressed member before it cuts the output to the stated size (1 MB → 1 GiB, then cut)."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        return info.compress_size != info.file_size
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        return info.compress_size > info.file_size + info.file_size // 1000 + 1024
+    return False
 
 
 # --- workbook cell count, before a parser builds the cells --------------------------------------

@@ -40,7 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import ReadError
 from jixiao.readers.blocks import Document, Table
-from jixiao.readers.safety import check_office_zip, fail
+from jixiao.readers.safety import check_office_zip, fail, library_failure
 
 MAX_SHEET_CELLS = 2_000_000
 # Cells stored in the file (every sheet, merged cells included) that openpyxl may build: about
@@ -67,7 +67,9 @@ def read_xlsx(path: Path) -> Document:
         raise fail(path, "damaged", "文件已损坏（不是完整的 Excel 工作簿），无法读取", f"damaged xlsx: {e}") from e
     except MemoryError:
         raise  # too large for this process, not damaged (app.check_file says so)
-    except Exception as e:  # any parser failure is a damaged file, never a traceback
+    except Exception as e:  # what openpyxl raises on a malformed file is damage; our bugs are not
+        if not library_failure(e):
+            raise  # an internal error (app.check_file), which the fuzz tests reject
         raise fail(path, "damaged", "文件已损坏，无法按 Excel 工作簿读取", f"damaged xlsx: {e!r}") from e
     try:
         visible: list[Table] = []
@@ -79,6 +81,8 @@ def read_xlsx(path: Path) -> Document:
     except (ReadError, MemoryError):
         raise
     except Exception as e:
+        if not library_failure(e):
+            raise  # a bug in sheet_rows is an internal error, never "damaged"
         raise fail(path, "damaged", "工作簿内容结构异常，无法按 Excel 工作簿读取", f"bad xlsx structure: {e!r}") from e
     finally:
         wb.close()
