@@ -4,6 +4,21 @@
 with a private user profile inside ``workdir`` (so parallel runs do not fight over the default
 profile), in its own process group that is killed when it overruns the timeout.
 
+A file named ``.doc`` can be HTML, RTF or flat ODF that links to images, style sheets, sections and
+other documents on the network, and LibreOffice fetches them while it loads the file. jixiao promises
+to work offline and must not tell a sender that (or when, or where) a document was opened, so the
+conversion never reaches out:
+
+* it runs in a network namespace of its own (``unshare --net``; ``--map-root-user`` when not root)
+  where there is no network at all, when the platform allows it (checked once per process);
+* whatever the platform, the fresh profile (``_PROFILE_SETTINGS``) keeps links from being updated
+  (Writer and Calc), blocks links from untrusted documents, disables macros, never recalculates
+  formulas on load (``WEBSERVICE``), and sends every HTTP/HTTPS/FTP request to a proxy that does not
+  exist (port 9 of the loopback); the environment names the same dead proxy;
+* in a temporary folder (``HOME`` and ``TMPDIR`` point into it), with a time limit.
+
+The converted file keeps no linked content: nothing was fetched, and the readers read only the text.
+
 Kingsoft WPS ``.wps``/``.et`` files are binary-compatible with ``.doc``/``.xls`` and are handed to
 LibreOffice under those extensions; a ``.wps``/``.et`` that is really a zip (newer WPS saves OOXML)
 is copied as ``.docx``/``.xlsx`` without conversion.
@@ -15,10 +30,12 @@ those of ``safety.check_file``.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -27,6 +44,33 @@ from jixiao.readers.blocks import Document
 from jixiao.readers.safety import ZIP_MAGICS, check_file, fail, read_head
 
 CONVERT_TIMEOUT_S = 60.0
+
+_DEAD_PROXY = ("127.0.0.1", 9)  # the discard port of the loopback: nothing answers there
+_SETTINGS = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # never update links
+    ("/org.openoffice.Office.Calc/Content/Update", "Link", "1"),  # never
+    ("/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", "1"),  # never recalculate on load
+    ("/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "2"),  # manual proxy: the dead one
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", _DEAD_PROXY[0]),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", str(_DEAD_PROXY[1])),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", _DEAD_PROXY[0]),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", str(_DEAD_PROXY[1])),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", _DEAD_PROXY[0]),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", str(_DEAD_PROXY[1])),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
+    ("/org.openoffice.Office.Common/Misc", "UseLocking", "false"),
+)
+_PROFILE_SETTINGS = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+    + "".join(f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
+              for path, name, value in _SETTINGS)
+    + "</oor:items>\n"
+)
 
 # source suffix → (suffix LibreOffice is given, target format)
 LEGACY_FORMATS: dict[str, tuple[str, str]] = {
@@ -74,7 +118,12 @@ def convert_legacy(path: Path, workdir: Path, timeout: float = CONVERT_TIMEOUT_S
         d.mkdir(exist_ok=True)
     src = indir / f"{path.stem}{given_suffix}"
     shutil.copyfile(path, src)
+    (profile / "user").mkdir(exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+    tmpdir = workdir / "tmp"
+    tmpdir.mkdir(exist_ok=True)
     cmd = [
+        *_no_network_prefix(),
         office,
         f"-env:UserInstallation={profile.resolve().as_uri()}",
         "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
@@ -82,7 +131,11 @@ def convert_legacy(path: Path, workdir: Path, timeout: float = CONVERT_TIMEOUT_S
         "--outdir", str(outdir),
         str(src),
     ]
-    env = {**os.environ, "HOME": str(workdir)}
+    proxy = f"http://{_DEAD_PROXY[0]}:{_DEAD_PROXY[1]}"
+    env = {**os.environ, "HOME": str(workdir), "TMPDIR": str(tmpdir), "TMP": str(tmpdir), "TEMP": str(tmpdir)}
+    for name in ("http_proxy", "https_proxy", "ftp_proxy", "all_proxy"):
+        env[name] = env[name.upper()] = proxy
+    env["no_proxy"] = env["NO_PROXY"] = ""
     try:
         proc = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
@@ -111,6 +164,27 @@ def convert_legacy(path: Path, workdir: Path, timeout: float = CONVERT_TIMEOUT_S
             f"LibreOffice could not convert the file (exit {proc.returncode}) {' '.join(detail)}".strip(),
         )
     return out
+
+
+@functools.cache
+def _no_network_prefix() -> tuple[str, ...]:
+    """The command prefix that runs a program without any network (a new network namespace), or ()
+    where the platform does not allow one (not Linux, no ``unshare``, namespaces forbidden): then
+    the profile's dead proxy and never-update settings are the barrier."""
+    unshare = shutil.which("unshare")
+    if unshare is None or not sys.platform.startswith("linux"):
+        return ()
+    candidates = [(unshare, "--net")] if os.geteuid() == 0 else []
+    candidates.append((unshare, "--net", "--map-root-user"))
+    for prefix in candidates:
+        try:
+            ok = subprocess.run([*prefix, "true"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, timeout=10).returncode == 0
+        except (OSError, subprocess.SubprocessError):
+            ok = False
+        if ok:
+            return prefix
+    return ()
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
