@@ -345,6 +345,22 @@ class Pool:
         return error_outcome(w.task, format_of(path), err, self.as_json)
 
 
+def read_in_worker(path: Path, policy_arg: str, timeout: float | None = DEFAULT_TIMEOUT,
+                   max_memory: int = DEFAULT_MAX_MEMORY) -> CheckResult:
+    """Read, score and review one document in a worker process under the batch limits (``render``
+    reads its source this way): never raises; a timeout or a dead worker is a result with ``error``."""
+    pool = Pool(1, policy_arg, False, timeout, max_memory)
+    try:
+        for out in pool.run([str(path)]):
+            if out is not None and out.result is not None:
+                return out.result
+    finally:
+        pool.close()
+    err = ReadError("internal", f"{path.name}：读取时出现内部错误（没有结果），请报告此问题",
+                    "no outcome from the worker")
+    return CheckResult(source=str(path), format=format_of(path), error=err)
+
+
 def run_items(items: list[Path | Problem], policy_arg: str, pool: Pool | None, as_json: bool,
          indent: int | None) -> Iterator[Outcome | None]:
     """Outcomes of every item: problems found while walking at once, then the documents."""

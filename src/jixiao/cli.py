@@ -9,6 +9,7 @@ import itertools
 import os
 import signal
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -21,9 +22,18 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from jixiao import __version__
-from jixiao.app import check_file
-from jixiao.batch import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, TICK, Pool, run_items, walk
+from jixiao.batch import (
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_TIMEOUT,
+    TICK,
+    Pool,
+    dumps_result,
+    read_in_worker,
+    run_items,
+    walk,
+)
 from jixiao.escape import escape_controls
+from jixiao.model import ReadError
 from jixiao.os_reasons import os_reason
 from jixiao.output_files import atomic_output, overwritten_input
 from jixiao.policy import DEFAULT_POLICY, PolicyError, load_policy, shipped_policies
@@ -89,9 +99,9 @@ def check(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数（默认：CPU 核数）")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度和汇总")] = False,
     timeout: Annotated[float, typer.Option(
-        "--timeout", help="多份文档时每份的读取时限（秒），超时的记为无法读取；0 为不限")] = DEFAULT_TIMEOUT,
+        "--timeout", help="每份文档的读取时限（秒），超时的记为无法读取；0 为不限")] = DEFAULT_TIMEOUT,
     max_memory: Annotated[int, typer.Option(
-        "--max-memory", help="多份文档时每个工作进程的内存上限（MB），超出的文档记为无法读取；0 为不限")
+        "--max-memory", help="读取文档的工作进程的内存上限（MB），超出的文档记为无法读取；0 为不限")
     ] = DEFAULT_MAX_MEMORY,
 ) -> None:
     """读取、评分并复核自评报告，显示评分表和复核发现。"""
@@ -112,7 +122,11 @@ def check(
     jobs = max(1, jobs or (os.cpu_count() or 1))
     single = total == 1 and not any(p.is_dir() for p in paths)
     documents = sum(1 for i in items if isinstance(i, Path))
-    pool = Pool(min(jobs, documents), policy, as_json, timeout or None, max_memory) if documents > 1 else None
+    # Even one document is read in a worker process, under the same time limit and memory cap as a
+    # batch: a hostile file costs a refusal, never a hung or swollen command. (One document's JSON is
+    # pretty-printed here, from the result the worker sends back.)
+    pool = Pool(min(jobs, documents), policy, as_json and not single, timeout or None, max_memory) \
+        if documents else None
     show_progress = not quiet and err.is_terminal and total > 1
     unreadable = failing = done = 0
     shown = 0.0
@@ -137,6 +151,8 @@ def check(
                             grades[result.grade] += 1
                         codes.update(result.codes)
                         failing += fail_on is not None and bool(result.severities & bad)
+                    if as_json and result.line is None and result.result is not None:
+                        result.line = dumps_result(result.result, 2)
                     if result.line is not None:
                         _write_line(result.line)
                     elif result.result is not None and result.error is None:
@@ -272,7 +288,7 @@ def render(
         _err(err, f"输出文件不能与输入文件相同：{out}", "output would overwrite the input")
         raise typer.Exit(EXIT_UNREADABLE)
     try:
-        pol = load_policy(policy)
+        load_policy(policy)
     except PolicyError as exc:
         _err(err, str(exc), "bad policy")
         raise typer.Exit(EXIT_UNREADABLE) from None
@@ -282,14 +298,19 @@ def render(
             _err(err, "未安装中文字体，无法生成 PDF（汉字会显示为方框）；请先安装中文字体，"
                       "如 Debian/Ubuntu：apt-get install fonts-noto-cjk 或 fonts-wqy-microhei", "no CJK font installed")
             raise typer.Exit(EXIT_UNREADABLE)
-    result = check_file(source, pol)
+    result = read_in_worker(source, policy)
     if result.error is not None:
         _err(err, result.error.message, result.error.message_en)
         raise typer.Exit(EXIT_UNREADABLE)
     if recipient is not None and result.report is not None:
         result.report.recipient = recipient.strip() or None
     try:
-        with atomic_output(out) as tmp:  # written whole, then renamed: a link at `out` is replaced
+        with tempfile.TemporaryDirectory(prefix="jixiao-render-") as work, \
+                atomic_output(out) as tmp:  # written whole, then renamed: a link at `out` is replaced
+            if template is not None:  # untrusted like any document: checked, links and fetching fields removed
+                from jixiao.readers.template import clean_template
+
+                template = clean_template(template, Path(work) / "template.docx")
             if k is RenderKind.form:
                 from jixiao.writers.form_xlsx import write_form_xlsx
                 write_form_xlsx(result, tmp)
@@ -305,6 +326,9 @@ def render(
             else:
                 from jixiao.writers.report_html import write_report_pdf
                 write_report_pdf(result, tmp)
+    except ReadError as exc:  # the template
+        _err(err, f"模板不可用：{exc.message}", exc.message_en)
+        raise typer.Exit(EXIT_UNREADABLE) from None
     except OSError as exc:
         _err(err, f"无法写入 {out}：{os_reason(exc)}", f"cannot write {out}")
         raise typer.Exit(EXIT_UNREADABLE) from None
