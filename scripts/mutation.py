@@ -47,7 +47,7 @@ def _patch_config(module: str) -> None:
         cfg.pytest_add_cli_args_test_selection = expanded
         # test ids with Chinese parameters: pytest escapes them (\\u8fbe) and then cannot select them by
         # the escaped id mutmut hands back; keep them as written
-        cfg.pytest_add_cli_args = [*cfg.pytest_add_cli_args, "-o",
+        cfg.pytest_add_cli_args = [*cfg.pytest_add_cli_args, "-p", "tests.mutation_reset", "-o",
                                    "disable_test_id_escaping_and_forfeit_all_rights_to_community_support=true"]
         return cfg
 
