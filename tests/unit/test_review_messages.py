@@ -96,6 +96,11 @@ def reviewer_checks_report() -> Report:
     r.indicators[0].stated_score = D(6)  # 培训人次 met, docked without a reason
     r.budget = clean_budget_with(weight=D("12"), stated_score=D("12"))
     r.stated_total = D(100)
+    r.indicators += [
+        ql("成本控制", "不超过预算", "不超过预算", "benefit", "economic"),  # T05, I14
+        ql("宣传覆盖", "全年开展宣传不少于4次", "已完成", "output", "quantity"),  # I13
+    ]
+    r.overall_goal = r.overall_goal_actual = "完成20个监测站点建设并投入使用。"  # I15
     return r
 
 

@@ -336,3 +336,92 @@ def i11_unclear_qualitative(ctx: ReviewContext) -> Iterable[Finding]:
             where=_where(i),
             evidence={"indicator": ind.name, "target_text": ind.target_text, "actual_text": ind.actual_text},
         )
+
+
+def _bare(text: str | None) -> str:
+    """``text`` without spaces and punctuation (达成预期指标。 → 达成预期指标)."""
+    if not text:
+        return ""
+    return "".join(ch for ch in text if ch.isalnum() or ch in "%％")
+
+
+@rule("I13", "warning", "定性指标的完成情况只写“已完成”“达成预期指标”“良好”等套话，没有具体内容")
+def i13_boilerplate_actual(ctx: ReviewContext) -> Iterable[Finding]:
+    table = ctx.words.raw.get("boilerplate", {})
+    words = {str(w) for w in table.get("actuals", ())}
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.quantitative and ind.actual is not None:
+            continue
+        actual = _bare(ind.actual_text)
+        if not actual or actual not in words:
+            continue
+        if actual == _bare(ind.target_text):
+            continue  # a target copied word for word: I14 (or a yes/no target answered in kind)
+        yield Finding(
+            code="I13",
+            severity="warning",
+            message=(
+                f"指标“{ind.name}”的完成情况只填写了“{ind.actual_text.strip()}”，没有说明实际完成的内容和程度，"
+                "应填写具体的完成值或完成情况。"
+            ),
+            where=_where(i),
+            evidence={"indicator": ind.name, "actual_text": ind.actual_text, "target_text": ind.target_text},
+        )
+
+
+@rule("I14", "warning", "定性指标的完成情况照抄目标值原文")
+def i14_actual_copies_target(ctx: ReviewContext) -> Iterable[Finding]:
+    table = ctx.words.raw.get("boilerplate", {})
+    min_chars = int(table.get("copied_min_chars", 4))
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.quantitative and ind.target is not None:
+            continue  # numbers equal to their targets are I01's business
+        target, actual = _bare(ind.target_text), _bare(ind.actual_text)
+        if len(target) < min_chars or actual != target:
+            continue
+        yield Finding(
+            code="I14",
+            severity="warning",
+            message=(
+                f"指标“{ind.name}”的完成情况“{ind.actual_text.strip()}”与年度指标值原文完全相同，"
+                "疑似照抄目标，未反映实际完成情况，请补充实际完成的内容及佐证。"
+            ),
+            where=_where(i),
+            evidence={"indicator": ind.name, "target_text": ind.target_text, "actual_text": ind.actual_text},
+        )
+
+
+@rule("I15", "warning", "年度总体目标的实际完成情况照抄预期目标，或只写“完成”等套话")
+def i15_goal_actual_copied(ctx: ReviewContext) -> Iterable[Finding]:
+    report = ctx.report
+    goal, actual = _bare(report.overall_goal), _bare(report.overall_goal_actual)
+    if not actual:
+        return
+    table = ctx.words.raw.get("boilerplate", {})
+    min_chars = int(table.get("copied_min_chars", 4))
+    if goal and actual == goal and len(goal) >= min_chars:
+        shown = report.overall_goal_actual.strip() if report.overall_goal_actual else ""
+        yield Finding(
+            code="I15",
+            severity="warning",
+            message=(
+                f"年度总体目标的实际完成情况与预期目标原文完全相同（“{shown[:40]}{'…' if len(shown) > 40 else ''}”），"
+                "疑似照抄目标，未说明实际完成情况。"
+            ),
+            where="document",
+            evidence={"overall_goal": report.overall_goal, "overall_goal_actual": report.overall_goal_actual,
+                      "kind": "copied"},
+        )
+        return
+    if actual in {str(w) for w in table.get("goal_actuals", ())}:
+        yield Finding(
+            code="I15",
+            severity="warning",
+            message=(
+                f"年度总体目标的实际完成情况只填写了“{(report.overall_goal_actual or '').strip()}”，"
+                "未说明目标的实际完成内容和程度。"
+            ),
+            where="document",
+            evidence={"overall_goal": report.overall_goal, "overall_goal_actual": report.overall_goal_actual,
+                      "kind": "boilerplate"},
+        )

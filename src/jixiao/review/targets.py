@@ -100,3 +100,37 @@ def t04_budget_measure_as_indicator(ctx: ReviewContext) -> Iterable[Finding]:
             where=f"indicator:{i}",
             evidence={"indicator": ind.name, "term": term},
         )
+
+
+_LEVEL2_NAMES = {"economic": "经济效益指标", "ecological": "生态效益指标", "quantity": "数量指标"}
+_LEVEL1_NAMES = {"output": "产出指标", "benefit": "效益指标", "cost": "成本指标"}
+
+
+@rule("T05", "warning", "指标归类不当：管理类指标在经济/生态效益下，满意度指标不在满意度下，成本指标在数量指标下")
+def t05_misfiled_level(ctx: ReviewContext) -> Iterable[Finding]:
+    table = ctx.words.raw.get("misfiled", {})
+    admin = tuple(str(w) for w in table.get("admin_terms", ()))
+    benefit_l2 = {str(w) for w in table.get("benefit_level2", ())}
+    satisfaction = tuple(str(w) for w in table.get("satisfaction_terms", ()))
+    cost = tuple(str(w) for w in table.get("cost_terms", ()))
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.levels_inferred:
+            continue  # the reader inferred the levels from the name: nothing the unit filed
+        why = None
+        term = None
+        if ind.level2 in benefit_l2 and (term := contains_any(ind.name, admin)):
+            why = f"名称含“{term}”，属于成本控制或管理要求，不是{_LEVEL2_NAMES[ind.level2]}"
+        elif ind.level1 is not None and ind.level1 != "satisfaction" and (term := contains_any(ind.name, satisfaction)):
+            where = _LEVEL2_NAMES.get(ind.level2 or "", _LEVEL1_NAMES.get(ind.level1, ind.level1))
+            why = f"名称含“{term}”，应归入满意度指标，却放在{where}下"
+        elif ind.level2 == "quantity" and (term := contains_any(ind.name, cost)):
+            why = f"名称含“{term}”，属于成本指标，却放在数量指标下"
+        if why is None:
+            continue
+        yield Finding(
+            code="T05",
+            severity="warning",
+            message=f"指标“{ind.name}”归类不当：{why}，请按指标性质调整所属的一级、二级指标。",
+            where=f"indicator:{i}",
+            evidence={"indicator": ind.name, "level1": ind.level1, "level2": ind.level2, "term": term},
+        )
