@@ -104,6 +104,15 @@ def reviewer_checks_report() -> Report:
     return r
 
 
+def money_short_report() -> Report:
+    """A budget cut by 30 % with every output met (I12)."""
+    r = clean_report()
+    r.indicators = [q("培训人次", ">=", "500", "520", "人次"), q("群众满意度", ">=", "90", "93", "%", "satisfaction",
+                                                          "satisfaction")]
+    r.budget = Budget(initial=D(1000), annual=D(700), executed=D(690))
+    return r
+
+
 def clean_budget_with(**kw: object) -> Budget:
     from tests.review_factory import clean_budget
 
@@ -116,7 +125,7 @@ def clean_budget_with(**kw: object) -> Budget:
 def all_findings() -> list[tuple[Report, Finding]]:
     out: list[tuple[Report, Finding]] = []
     for r in (messy_budget_report(), overspent_report(), bare_report(), copied_report(), gappy_report(),
-              reviewer_checks_report()):
+              reviewer_checks_report(), money_short_report()):
         out.extend((r, f) for f in run(r))
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -425,3 +426,49 @@ def i15_goal_actual_copied(ctx: ReviewContext) -> Iterable[Finding]:
             evidence={"overall_goal": report.overall_goal, "overall_goal_actual": report.overall_goal_actual,
                       "kind": "boilerplate"},
         )
+
+
+def _partly_paid(ctx: ReviewContext) -> str | None:
+    """The first clause of the prose that says only part of the money was paid, else None."""
+    words = tuple(str(w) for w in ctx.words.raw.get("money_short", {}).get("partly_paid", ()))
+    for _, text in ctx.narrative.parts:
+        for sentence in re.split(r"[。；;！!？?\n]", text):
+            for clause in re.split(r"[，,]", sentence):
+                if any(w in clause for w in words):
+                    return clause.strip()
+    return None
+
+
+@rule("I12", "warning", "资金减少（预算调减或正文称只支付了部分资金），而产出指标全部足额完成")
+def i12_money_short_outputs_full(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    rate = b.execution_rate if b is not None else None
+    if b is None or rate is None or rate < ctx.threshold("low_execution"):
+        return  # a low rate with outputs met is I03's
+    outputs = [(i, ind, sc) for i, ind, sc in ctx.indicators() if ind.level1 == "output"]
+    if not outputs or not all(sc is not None and sc.met is True for _, _, sc in outputs):
+        return
+    why: str | None = None
+    evidence: dict[str, object] = {"output_indicators": len(outputs), "execution_rate": rate}
+    if b.initial is not None and b.annual is not None and b.initial > 0 and b.annual < b.initial:
+        cut = b.initial - b.annual
+        if cut >= ctx.threshold("adjust_material_abs") and cut / b.initial >= ctx.threshold("money_short_share"):
+            why = (f"全年预算数由年初{fmt(b.initial, 2)}万元调减至{fmt(b.annual, 2)}万元"
+                   f"（减少{pct(cut / b.initial * 100)}）")
+            evidence.update({"initial": b.initial, "annual": b.annual, "cut": cut})
+    if why is None:
+        clause = _partly_paid(ctx)
+        if clause is None or stated_reason(ctx, (), extra=reason_words(ctx, "payment_timing")) is not None:
+            return  # nothing said, or the work is done and payment waits (an explained shortfall)
+        why = f"报告称“{clause}”"
+        evidence["partly_paid"] = clause
+    yield Finding(
+        code="I12",
+        severity="warning",
+        message=(
+            f"{why}，但{len(outputs)}个产出指标全部足额完成，资金减少而产出未受影响，"
+            "请核实产出目标是否随资金调整、产出完成值是否真实。"
+        ),
+        where="budget",
+        evidence=evidence,
+    )

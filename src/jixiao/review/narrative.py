@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -136,18 +137,49 @@ def n02_completion_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
             )
 
 
+_NEGATIONS = ("未", "没有", "尚未", "不能", "无法", "不")
+
+
+def _money_full_claims(ctx: ReviewContext) -> list[CompletionClaim]:
+    """Clauses that say the money was all paid (资金全部拨付到位), not negated (未全部拨付)."""
+    completion = ctx.words.narrative["completion"]
+    phrases = tuple(completion.get("money_full", ()))
+    intent = (*completion.get("intent", ()), *completion.get("money_intent", ()))
+    out: list[CompletionClaim] = []
+    for title, text in ctx.narrative.parts:
+        if not any(p in text for p in phrases):
+            continue
+        for sentence in re.split(r"[。；;！!？?\n]", text):
+            for clause in re.split(r"[，,]", sentence):
+                for p in phrases:
+                    k = clause.find(p)
+                    if k >= 0 and not clause[max(0, k - 2):k].endswith(_NEGATIONS) and not any(
+                        w in clause for w in intent
+                    ):
+                        out.append(CompletionClaim("full", p, clause.strip(), sentence.strip(), title))
+                        break
+    return out
+
+
 @rule("N03", "warning", "报告称不存在问题（暂无问题、未偏离），但执行率偏低或有指标未完成")
 def n03_no_problem_claimed(ctx: ReviewContext) -> Iterable[Finding]:
     claims = [c for c in ctx.narrative.completion_claims if c.kind == "no_problem"]
-    if not claims:
-        return
-    problems: list[str] = []
     b = ctx.report.budget
     rate = b.execution_rate if b is not None else None
     threshold = ctx.threshold("low_execution")
-    if rate is not None and rate < threshold:
+    low = rate is not None and rate < threshold
+    if low:
+        # 资金全部拨付到位 / 预算全部执行完成: a claim of full completion about the money is one too
+        money = tuple(ctx.words.narrative["completion"].get("money_words", ()))
+        claims += [c for c in ctx.narrative.completion_claims
+                   if c.kind == "full" and any(w in c.clause for w in money)]
+        claims += _money_full_claims(ctx)
+    if not claims:
+        return
+    problems: list[str] = []
+    if low:
         problems.append(f"预算执行率仅{pct(rate)}（低于{fmt(threshold, 0)}%）")
-    unmet = _unmet(ctx)
+    unmet = _unmet(ctx) if any(c.kind == "no_problem" for c in claims) else []
     if unmet:
         problems.append(f"指标{_names(unmet)}未完成")
     if not problems:
