@@ -113,6 +113,16 @@ def money_short_report() -> Report:
     return r
 
 
+def amounts_report() -> Report:
+    """A breakdown that misses its total (B09) and count × standard off the money spent (B10)."""
+    r = clean_report()
+    r.indicators = [q("补助人数", ">=", "1000", "1000", "人"), q("补助标准", "=", "300", "300", "元/人", level2="cost"),
+                    q("群众满意度", ">=", "90", "93", "%", "satisfaction", "satisfaction")]
+    r.budget = Budget(annual=D(40), executed=D(40))
+    r.sections = [*r.sections, Section("六", "六、资金安排", 1, "下达资金共计40万元，其中省级20万元、市级10万元。")]
+    return r
+
+
 def clean_budget_with(**kw: object) -> Budget:
     from tests.review_factory import clean_budget
 
@@ -125,7 +135,7 @@ def clean_budget_with(**kw: object) -> Budget:
 def all_findings() -> list[tuple[Report, Finding]]:
     out: list[tuple[Report, Finding]] = []
     for r in (messy_budget_report(), overspent_report(), bare_report(), copied_report(), gappy_report(),
-              reviewer_checks_report(), money_short_report()):
+              reviewer_checks_report(), money_short_report(), amounts_report()):
         out.extend((r, f) for f in run(r))
     return out
 

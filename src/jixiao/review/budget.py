@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -299,4 +300,159 @@ def b08_budget_adjusted(ctx: ReviewContext) -> Iterable[Finding]:
         ),
         where="budget",
         evidence={**evidence, "cut_to_executed": False},
+    )
+
+
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元)(?![/／])")
+_SENT = re.compile(r"[^。；;！!？?\n]+")
+
+
+def _amounts(text: str) -> list[tuple[int, Decimal, str]]:
+    """(position, amount in 万元, as written) of every money amount of ``text`` (not 元/亩 standards)."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        wan = to_wan(Decimal(m.group(1)), m.group(2))
+        if wan is not None:
+            out.append((m.start(), wan, m.group(0)))
+    return out
+
+
+def _breakdowns(ctx: ReviewContext) -> Iterator[tuple[str, Decimal, list[tuple[Decimal, str]], str]]:
+    """(sentence, total, parts, kind) for each breakdown in the prose: kind "total" (总额X，其中a、b)
+    or "use" (用于a、b: parts of the annual budget)."""
+    table = ctx.words.raw.get("amounts", {})
+    parts_marker = tuple(table.get("parts_marker", ()))
+    use_marker = tuple(table.get("use_marker", ()))
+    stops = tuple(table.get("parts_stop", ()))
+    texts = [text for _, text in ctx.narrative.parts]
+    for text in texts:
+        if "元" not in text:
+            continue
+        for m in _SENT.finditer(text):
+            sentence = m.group().strip()
+            if sentence.count("元") < 2:
+                continue
+            for marker in parts_marker:
+                k = sentence.find(marker)
+                if k < 0:
+                    continue
+                before = _amounts(sentence[:k])
+                rest = sentence[k + len(marker):]
+                end = min([j for j in (rest.find(s) for s in stops) if j >= 0], default=len(rest))
+                parts = [(w, t) for _, w, t in _amounts(rest[:end])]
+                if before and len(parts) >= 2:
+                    yield sentence, before[-1][1], parts, "total"
+                break
+            else:
+                for marker in use_marker:
+                    k = sentence.find(marker)
+                    if k < 0:
+                        continue
+                    rest = sentence[k + len(marker):]
+                    end = min([j for j in (rest.find(s) for s in stops) if j >= 0], default=len(rest))
+                    parts = [(w, t) for _, w, t in _amounts(rest[:end])]
+                    if len(parts) >= 2 and not _amounts(sentence[:k]):
+                        yield sentence, Decimal(0), parts, "use"
+                    break
+
+
+@rule("B09", "warning", "正文或目标中的分项金额之和与所述总额（或全年预算数）不符")
+def b09_breakdown_does_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    share = ctx.threshold("breakdown_share")
+    absolute = ctx.threshold("source_tolerance")
+    seen: set[str] = set()
+    for sentence, total, parts, kind in _breakdowns(ctx):
+        if sentence in seen:
+            continue
+        seen.add(sentence)
+        summed = sum((w for w, _ in parts), Decimal(0))
+        shown = "+".join(t for _, t in parts)
+        if kind == "total":
+            if abs(summed - total) <= max(absolute, total * share):
+                continue
+            message = (f"报告所述“{sentence[:60]}{'…' if len(sentence) > 60 else ''}”中，分项金额（{shown}）合计"
+                       f"{_wan(summed)}，与所述总额{_wan(total)}不符，{'多' if summed > total else '少'}"
+                       f"{_wan(abs(summed - total))}。")
+        else:
+            if b is None or b.annual is None or b.annual <= 0 or summed <= b.annual * (1 + share) + absolute:
+                continue
+            total = b.annual
+            message = (f"报告所述资金用途“{sentence[:60]}{'…' if len(sentence) > 60 else ''}”分项合计{_wan(summed)}"
+                       f"（{shown}），超过全年预算数{_wan(total)}，多{_wan(summed - total)}。")
+        yield Finding(
+            code="B09",
+            severity="warning",
+            message=message,
+            where="narrative",
+            evidence={"sentence": sentence, "total": total, "parts": [t for _, t in parts], "sum_of_parts": summed,
+                      "difference": summed - total, "kind": kind},
+        )
+
+
+_STANDARD_UNIT = re.compile(r"^(?:元|万元)\s*[/／每]\s*([\u4e00-\u9fff]+)")
+
+
+def _count_units(ctx: ReviewContext) -> dict[str, tuple[str, ...]]:
+    table = ctx.words.raw.get("amounts", {}).get("count_units", {})
+    return {str(k): tuple(str(x) for x in v) for k, v in table.items()}
+
+
+def _standard_pairs(ctx: ReviewContext) -> tuple[Indicator, Indicator] | None:
+    """The one per-unit standard (元/人 …) and the one count in its unit, when the table has exactly one each."""
+    units = _count_units(ctx)
+    standards: list[tuple[Indicator, str]] = []
+    for ind in ctx.report.indicators:
+        m = _STANDARD_UNIT.match(ind.unit or "")
+        if ind.quantitative and m:
+            denom = m.group(1)[:2]
+            denom = next((k for k in units if denom.startswith(k)), denom)
+            standards.append((ind, denom))
+    if len(standards) != 1:
+        return None
+    standard, denom = standards[0]
+    accepted = units.get(denom, (denom,))
+    counts = [ind for ind in ctx.report.indicators
+              if ind.quantitative and ind.unit in accepted and ind is not standard]
+    if len(counts) != 1:
+        return None
+    return standard, counts[0]
+
+
+@rule("B10", "warning", "数量×单位标准（如人数×补助标准）与支出金额或预算金额不符")
+def b10_quantity_times_standard(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    if b is None or b.executed is None or b.executed <= 0:
+        return
+    pair = _standard_pairs(ctx)
+    if pair is None:
+        return
+    standard, count = pair
+    unit_money = "万元" if (standard.unit or "").startswith("万元") else "元"
+    per = standard.actual if standard.actual is not None else standard.target
+    n = count.actual if count.actual is not None else count.target
+    if per is None or n is None or per <= 0 or n <= 0:
+        return
+    product = to_wan(per * n, unit_money)
+    if product is None:
+        return
+    share = ctx.threshold("standard_share")
+    if abs(product - b.executed) <= b.executed * share:
+        return
+    if b.annual is not None and count.target is not None and standard.target is not None:
+        planned = to_wan(standard.target * count.target, unit_money)
+        if planned is not None and abs(planned - b.executed) <= b.executed * share:
+            return  # the executed amount follows the plan's quantity (paid for what was planned)
+    yield Finding(
+        code="B10",
+        severity="warning",
+        message=(
+            f"“{short(count.name)}”{fmt(n, 0)}{count.unit}×“{short(standard.name)}”{fmt(per, 2)}{standard.unit}"
+            f"={_wan(product)}，与全年执行数{_wan(b.executed)}不符，{'多' if product > b.executed else '少'}"
+            f"{_wan(abs(product - b.executed))}，请核实补助对象数量、标准及资金去向。"
+        ),
+        where="budget",
+        evidence={"count_indicator": count.name, "count": n, "count_unit": count.unit,
+                  "standard_indicator": standard.name, "standard": per, "standard_unit": standard.unit,
+                  "product": product, "executed": b.executed, "tolerance_share": share},
     )
