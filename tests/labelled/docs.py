@@ -244,14 +244,17 @@ LABELLED: list[Labelled] = [
              raise_=(("I02", "培训考核合格率"),)),
 ]
 
-# codes of the new checks (docs/review-rules-additions.md); "?…" until the rule exists (then a miss)
-SUM = "?sum"  # amounts that should add up (breakdown, quantity × standard)
-SHORT = "?short"  # money short, outputs full
-BOILER = "?boiler"  # boilerplate actuals, copied goal
+# codes of the new checks (docs/review-rules-additions.md)
+SUM = "B09"  # amounts that should add up: a breakdown against its total
+SUM_STANDARD = "B10"  # quantity × unit standard against the money
+SHORT = "I12"  # money short, outputs full
+BOILER = "I13"  # boilerplate qualitative actual
+BOILER_COPIED = "I14"  # actual copied from the target text
+BOILER_GOAL = "I15"  # the year's goal actual copied from the goal
 FULL_MARKS_UNMET = "S04"
 DOCKED_MET = "S05"
 TOTAL_IMPOSSIBLE = "S06"
-LEVEL = "?level"  # misfiled levels
+LEVEL = "T05"  # misfiled levels
 
 SCHOOL_UNMET_FULL = rows_with(SCHOOL_ROWS, "受助学生人数", actual="1150", reason="部分学生转学至城区学校")
 
@@ -268,11 +271,11 @@ LABELLED += [
     Labelled("mc1-quantity-times-standard-wrong", "mc1-sums",
              prose(care("tabs"),
                    funds_use="按人均培训成本1500元的标准，全年培训养老护理员600人，共支出培训经费93.1万元。"),
-             raise_=((SUM, None),)),
+             raise_=((SUM_STANDARD, None),)),
     Labelled("mc1-quantity-times-standard-right", "mc1-sums",
              prose(care("tabs", funds=Funds("95", "90", "95", "94.74%")),
                    funds_use="按人均培训成本1500元的标准，全年培训养老护理员600人，共支出培训经费90万元。"),
-             not_=(SUM,)),
+             not_=(SUM, SUM_STANDARD)),
     Labelled("mc1-sources-in-prose", "mc1-sums",
              prose(water("cells"), funds_use="全年预算数1200万元，其中中央补助800万元、地方资金300万元；"
                                              "全年执行数1164万元，预算执行率97%。"),
@@ -291,15 +294,15 @@ LABELLED += [
              raise_=((BOILER, "培训长效机制"),)),
     Labelled("mc3-actual-copies-target", "mc3-boilerplate",
              school("tabs", rows=rows_with(SCHOOL_ROWS, "学生营养健康状况改善", actual="学生营养状况得到改善")),
-             raise_=((BOILER, "学生营养健康状况改善"),)),
+             raise_=((BOILER_COPIED, "学生营养健康状况改善"),)),
     Labelled("mc3-goal-copied", "mc3-boilerplate",
              forest("tabs", goal=("完成森林抚育2万亩、新造林3000亩，提高森林质量",
                                   "完成森林抚育2万亩、新造林3000亩，提高森林质量")),
-             raise_=((BOILER, None),)),
+             raise_=((BOILER_GOAL, None),)),
     Labelled("mc3-goal-reported", "mc3-boilerplate",
              forest("tabs", goal=("完成森林抚育2万亩、新造林3000亩，提高森林质量",
                                   "完成森林抚育2.1万亩、新造林3050亩，造林成活率90%")),
-             not_=(BOILER,)),
+             not_=(BOILER, BOILER_COPIED, BOILER_GOAL)),
     # ------------------------------------------------------------------ mc4: stated scores that cannot be
     Labelled("mc4-unmet-full-marks", "mc4-scores",
              prose(school("tabs", rows=SCHOOL_UNMET_FULL), deviation="受助学生人数未达到目标，原因是部分学生转学。"),

@@ -51,3 +51,31 @@ def test_product_matching_or_no_pair_does_not_fire(count, standard, executed, co
 def test_money_paid_for_the_planned_quantity_does_not_fire() -> None:
     # 8755 planned × 75 = 65.66; 8676 reached; 65.66 paid (paid as planned)
     assert of(run(subsidy("8676", "75", "65.66", count_target="8755")), "B10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [("按人均培训成本1500元的标准，全年培训养老护理员600人，共支出培训经费93.1万元。", D(90)),
+     ("全年资助困难学生200人，每人补助500元，共发放资金12万元。", D(10))],
+)
+def test_prose_quantity_times_standard_fires(text: str, product: D) -> None:
+    from tests.review_factory import with_sections
+
+    [f] = of(run(with_sections(clean_report(), ("六、资金使用", text))), "B10")
+    assert f.evidence["product"] == product and f.evidence["from"] == "prose"
+
+
+@pytest.mark.parametrize("text", ["按人均培训成本1500元的标准，全年培训养老护理员600人，共支出培训经费90万元。",
+                                  "全年资助困难学生200人，共发放资金10万元。"])
+def test_prose_quantity_times_standard_matching_does_not_fire(text: str) -> None:
+    from tests.review_factory import with_sections
+
+    assert of(run(with_sections(clean_report(), ("六、资金使用", text))), "B10") == []
+
+
+def test_construction_unit_cost_is_no_subsidy_standard() -> None:
+    r = clean_report()
+    r.indicators = [q("改造供水管网", ">=", "37", "37", "公里"),
+                    q("管网改造单位成本", "<=", "7.6", "7.6", "万元/公里", level2="cost")]
+    r.budget = Budget(annual=D(1164), executed=D(1164))
+    assert of(run(r), "B10") == []

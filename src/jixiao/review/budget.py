@@ -186,9 +186,10 @@ def b05_cost_actuals_exceed_executed(ctx: ReviewContext) -> Iterable[Finding]:
 @rule("B06", "error", "资金来源各行之和与资金总额不符，或总额为空/为零而来源行有金额")
 def b06_sources_do_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
+    tolerance = ctx.threshold("source_tolerance")
+    yield from _b06_in_prose(ctx, tolerance)
     if b is None or not b.sources:
         return
-    tolerance = ctx.threshold("source_tolerance")
     names = "、".join(s.name for s in b.sources)
     if b.totals_from_sources:
         sums = {attr: _sum_sources(b.sources, attr) for attr, _ in _COLUMNS}
@@ -224,6 +225,32 @@ def b06_sources_do_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
                 "difference": summed - total,
                 "sources": [_source_dict(s) for s in b.sources],
             },
+        )
+
+
+def _b06_in_prose(ctx: ReviewContext, tolerance: Decimal) -> Iterator[Finding]:
+    """Fund sources against their total when both are in the prose (全年预算数1200万元，其中中央补助800万元、
+    地方资金300万元)."""
+    seen: set[str] = set()
+    for sentence, total, parts, kind in _breakdowns(ctx):
+        if kind != "sources" or sentence in seen:
+            continue
+        seen.add(sentence)
+        summed = sum((w for w, _ in parts), Decimal(0))
+        if abs(summed - total) <= tolerance:
+            continue
+        yield Finding(
+            code="B06",
+            severity="error",
+            message=(
+                f"报告所述“{sentence[:60]}{'…' if len(sentence) > 60 else ''}”中，"
+                f"资金来源（{'+'.join(t for _, t in parts)}）合计{_wan(summed)}，与所述总额{_wan(total)}不符，"
+                f"{'多' if summed > total else '少'}"
+                f"{_wan(abs(summed - total))}。"
+            ),
+            where="budget",
+            evidence={"sentence": sentence, "total": total, "sum_of_sources": summed, "difference": summed - total,
+                      "sources": [t for _, t in parts], "from": "prose"},
         )
 
 
@@ -339,9 +366,11 @@ def _breakdowns(ctx: ReviewContext) -> Iterator[tuple[str, Decimal, list[tuple[D
                 before = _amounts(sentence[:k])
                 rest = sentence[k + len(marker):]
                 end = min([j for j in (rest.find(s) for s in stops) if j >= 0], default=len(rest))
-                parts = [(w, t) for _, w, t in _amounts(rest[:end])]
+                found = _amounts(rest[:end])
+                parts = [(w, t) for _, w, t in found]
                 if before and len(parts) >= 2:
-                    yield sentence, before[-1][1], parts, "total"
+                    kind = "sources" if _all_sources(ctx, sentence[:k], rest[:end], found, before[-1][0]) else "total"
+                    yield sentence, before[-1][1], parts, kind
                 break
             else:
                 for marker in use_marker:
@@ -356,6 +385,21 @@ def _breakdowns(ctx: ReviewContext) -> Iterator[tuple[str, Decimal, list[tuple[D
                     break
 
 
+def _all_sources(ctx: ReviewContext, head: str, rest: str, found: list[tuple[int, Decimal, str]],
+                 total_at: int) -> bool:
+    """Whether a breakdown splits a budget total (预算数, 资金总额 …) into fund sources (中央补助, 地方资金 …)."""
+    table = ctx.words.raw.get("amounts", {})
+    sources = tuple(table.get("source_words", ()))
+    totals = tuple(table.get("total_words", ()))
+    if not any(w in head[max(0, total_at - 12):total_at] for w in totals):
+        return False
+    labels, start = [], 0
+    for pos, _, text in found:
+        labels.append(rest[start:pos])
+        start = pos + len(text)
+    return all(any(w in label for w in sources) for label in labels)
+
+
 @rule("B09", "warning", "正文或目标中的分项金额之和与所述总额（或全年预算数）不符")
 def b09_breakdown_does_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
@@ -368,6 +412,8 @@ def b09_breakdown_does_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
         seen.add(sentence)
         summed = sum((w for w, _ in parts), Decimal(0))
         shown = "+".join(t for _, t in parts)
+        if kind == "sources":
+            continue  # fund sources against a total in the prose: B06
         if kind == "total":
             if abs(summed - total) <= max(absolute, total * share):
                 continue
@@ -401,13 +447,17 @@ def _count_units(ctx: ReviewContext) -> dict[str, tuple[str, ...]]:
 def _standard_pairs(ctx: ReviewContext) -> tuple[Indicator, Indicator] | None:
     """The one per-unit standard (元/人 …) and the one count in its unit, when the table has exactly one each."""
     units = _count_units(ctx)
+    table = ctx.words.raw.get("amounts", {})
+    names = tuple(table.get("standard_names", ()))
+    denominators = tuple(table.get("standard_denominators", ()))
     standards: list[tuple[Indicator, str]] = []
     for ind in ctx.report.indicators:
         m = _STANDARD_UNIT.match(ind.unit or "")
         if ind.quantitative and m:
             denom = m.group(1)[:2]
-            denom = next((k for k in units if denom.startswith(k)), denom)
-            standards.append((ind, denom))
+            denom = next((k for k in sorted(units, key=len, reverse=True) if denom.startswith(k)), denom)
+            if denom in denominators and any(w in ind.name for w in names):
+                standards.append((ind, denom))
     if len(standards) != 1:
         return None
     standard, denom = standards[0]
@@ -419,8 +469,52 @@ def _standard_pairs(ctx: ReviewContext) -> tuple[Indicator, Indicator] | None:
     return standard, counts[0]
 
 
+_PROSE_STANDARD = re.compile(r"(?:每人|人均|每户|户均|亩均|每亩|生均)[^，,。；;\d]{0,8}?(\d+(?:\.\d+)?)\s*元"
+                             r"|(\d+(?:\.\d+)?)\s*元\s*/\s*(?:人|户|亩|生)")
+_PROSE_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(人次|人|名|户|亩)(?![/／\d])")
+_PROSE_SPENT = re.compile(r"(?:支出|支付|发放|使用|花费)[^，,。；;\d]{0,10}?(\d+(?:\.\d+)?)\s*(万元|元)")
+
+
+def _prose_standard(ctx: ReviewContext) -> Iterator[tuple[str, Decimal, Decimal, Decimal]]:
+    """(sentence, standard 元, count, money spent 万元) when one sentence states all three
+    (按人均培训成本1500元的标准，全年培训养老护理员600人，共支出培训经费93.1万元)."""
+    for _, text in ctx.narrative.parts:
+        if "元" not in text:
+            continue
+        for m in _SENT.finditer(text):
+            sentence = m.group()
+            standards = list(_PROSE_STANDARD.finditer(sentence))
+            counts = list(_PROSE_COUNT.finditer(sentence))
+            spent = list(_PROSE_SPENT.finditer(sentence))
+            if len(standards) != 1 or len(counts) != 1 or len(spent) != 1:
+                continue
+            per = Decimal(standards[0].group(1) or standards[0].group(2))
+            wan = to_wan(Decimal(spent[0].group(1)), spent[0].group(2))
+            if wan is not None and wan > 0:
+                yield sentence.strip(), per, Decimal(counts[0].group(1)), wan
+
+
 @rule("B10", "warning", "数量×单位标准（如人数×补助标准）与支出金额或预算金额不符")
 def b10_quantity_times_standard(ctx: ReviewContext) -> Iterable[Finding]:
+    # one sentence states all three: its own arithmetic, held to the breakdown tolerance
+    exact = ctx.threshold("breakdown_share")
+    for sentence, per, n, spent in _prose_standard(ctx):
+        product = to_wan(per * n, "元")
+        if product is None or abs(product - spent) <= max(spent * exact, ctx.threshold("source_tolerance")):
+            continue
+        yield Finding(
+            code="B10",
+            severity="warning",
+            message=(
+                f"报告所述“{sentence[:60]}{'…' if len(sentence) > 60 else ''}”：{fmt(n, 0)}×{fmt(per, 2)}元="
+                f"{_wan(product)}，与所述支出{_wan(spent)}不符，{'多' if product > spent else '少'}"
+                f"{_wan(abs(product - spent))}，请核实数量、标准及资金去向。"
+            ),
+            where="narrative",
+            evidence={"sentence": sentence, "count": n, "standard": per, "product": product, "spent": spent,
+                      "tolerance_share": exact, "from": "prose"},
+        )
+    share = ctx.threshold("standard_share")
     b = ctx.report.budget
     if b is None or b.executed is None or b.executed <= 0:
         return

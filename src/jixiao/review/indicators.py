@@ -452,7 +452,9 @@ def i12_money_short_outputs_full(ctx: ReviewContext) -> Iterable[Finding]:
     evidence: dict[str, object] = {"output_indicators": len(outputs), "execution_rate": rate}
     if b.initial is not None and b.annual is not None and b.initial > 0 and b.annual < b.initial:
         cut = b.initial - b.annual
-        if cut >= ctx.threshold("adjust_material_abs") and cut / b.initial >= ctx.threshold("money_short_share"):
+        explained = stated_reason(ctx, reason_words(ctx, "adjustment_topics"), causes_key="adjustment_causes")
+        if (cut >= ctx.threshold("adjust_material_abs") and cut / b.initial >= ctx.threshold("money_short_share")
+                and explained is None):  # a cut with its reason stated is B08's (which quotes it)
             why = (f"全年预算数由年初{fmt(b.initial, 2)}万元调减至{fmt(b.annual, 2)}万元"
                    f"（减少{pct(cut / b.initial * 100)}）")
             evidence.update({"initial": b.initial, "annual": b.annual, "cut": cut})
