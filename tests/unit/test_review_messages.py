@@ -119,7 +119,8 @@ def amounts_report() -> Report:
     r.indicators = [q("补助人数", ">=", "1000", "1000", "人"), q("补助标准", "=", "300", "300", "元/人", level2="cost"),
                     q("群众满意度", ">=", "90", "93", "%", "satisfaction", "satisfaction")]
     r.budget = Budget(annual=D(40), executed=D(40))
-    r.sections = [*r.sections, Section("六", "六、资金安排", 1, "项目总投资40万元，其中设备购置20万元、人员培训10万元。")]
+    r.sections = [*r.sections,
+                  Section("六", "六、资金安排", 1, "项目总投资40万元，其中设备购置20万元、人员培训10万元。")]
     return r
 
 
