@@ -1,0 +1,109 @@
+"""Template filters for the pages: numbers as reviewers read them, Chinese names of codes."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+
+from jixiao.writers._common import LEVEL1_NAMES, LEVEL2_NAMES, OPERATOR_SYMBOLS, SEVERITY_NAMES
+
+register = template.Library()
+
+STATUS_NAMES = {
+    "draft": "草稿",
+    "submitted": "已提交，待主管部门审核",
+    "dept_approved": "主管部门已审核，待财政审核",
+    "returned": "已退回修改",
+    "approved": "财政已审核",
+    "published": "已公开",
+}
+ACTION_NAMES = {
+    "create": "创建", "edit": "修改",
+    "submit": "提交", "withdraw": "撤回", "return": "退回", "approve": "审核通过", "unapprove": "撤销审核",
+    "publish": "公开",
+}
+POOL_NAMES = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标", "cost": "成本指标"}
+KIND_NAMES = {"finance": "财政部门", "department": "主管部门", "unit": "填报单位"}
+TWO = Decimal("0.01")
+
+
+def _dec(value: Any) -> Decimal | None:
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def num(value: Any) -> str:
+    """A score or rate: half-up to 2 decimals; — when absent."""
+    d = _dec(value)
+    return "—" if d is None else str(d.quantize(TWO, rounding=ROUND_HALF_UP))
+
+
+@register.filter
+def money(value: Any) -> str:
+    """An amount in 万元 with thousands separators, 2 decimals."""
+    d = _dec(value)
+    return "—" if d is None else f"{d.quantize(TWO, rounding=ROUND_HALF_UP):,}"
+
+
+@register.filter
+def plain(value: Any) -> str:
+    """A figure as written: no trailing zeros, no exponent; empty when absent."""
+    d = _dec(value)
+    if d is None:
+        return "" if value is None else str(value)
+    return str(d.quantize(Decimal(1))) if d == d.to_integral_value() else format(d.normalize(), "f")
+
+
+@register.filter
+def status_zh(code: str) -> str:
+    return STATUS_NAMES.get(code, code)
+
+
+@register.filter
+def action_zh(code: str) -> str:
+    return ACTION_NAMES.get(code, code)
+
+
+@register.filter
+def sev_zh(code: str) -> str:
+    return SEVERITY_NAMES.get(code, code)
+
+
+@register.filter
+def l1_zh(code: str | None) -> str:
+    return LEVEL1_NAMES.get(code or "", code or "—")
+
+
+@register.filter
+def l2_zh(code: str | None) -> str:
+    return LEVEL2_NAMES.get(code or "", code or "—")
+
+
+@register.filter
+def op_zh(code: str | None) -> str:
+    return OPERATOR_SYMBOLS.get(code or "", code or "")
+
+
+@register.filter
+def pool_zh(code: str) -> str:
+    return POOL_NAMES.get(code, code)
+
+
+@register.filter
+def kind_zh(code: str) -> str:
+    return KIND_NAMES.get(code, code)
+
+
+@register.filter
+def get(mapping: Any, key: Any) -> Any:
+    try:
+        return mapping.get(key) if hasattr(mapping, "get") else mapping[key]
+    except (KeyError, IndexError, TypeError):
+        return None
