@@ -10,6 +10,8 @@ fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # LibreOffice converts legacy .doc/.xls (and the hostile-document tests check it never reaches the network)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+# Debian's chromium for the browser walk of the web application (Playwright drives it; nothing downloaded)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # WeasyPrint's libraries (present on most Debian images; harfbuzz-subset avoids a warning per PDF)
 for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
