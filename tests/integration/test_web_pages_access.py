@@ -139,3 +139,12 @@ def test_admin_pages_change_nothing_for_a_non_admin(client: Any, people: dict) -
                                                           "kind": "unit", "parent": "1"})
     assert r.status_code == 403
     assert not Organization.objects.filter(code="x").exists()
+
+
+def test_error_pages_are_chinese_pages_not_debug_output(client: Any, people: dict) -> None:  # noqa: F811
+    r = client.get("/no-such-page/")
+    assert r.status_code == 404
+    body = r.content.decode()
+    assert "未找到" in body and "Traceback" not in body
+    as_user(client, "unit")
+    assert "未找到" in client.get("/evaluations/999999/").content.decode()

@@ -88,15 +88,26 @@ def test_a_bad_value_answers_the_form_again_with_the_reason(unit_client: Any, pe
     assert Evaluation.objects.get(pk=ev.pk).version == 1
 
 
-def test_a_stale_form_is_refused_not_lost(unit_client: Any, people: dict) -> None:  # noqa: F811
+def test_a_row_opened_before_another_row_was_saved_still_saves(unit_client: Any, people: dict) -> None:  # noqa: F811
     ev = make_evaluation(people)
-    unit_client.post(f"/evaluations/{ev.pk}/indicators/1/", {**ROW0, "name": "拉林高等级公路点位专线",
-                                                             "target": "31", "actual": "31", "version": "1"},
-                     headers=HX)
+    r = unit_client.post(f"/evaluations/{ev.pk}/indicators/1/", {**ROW0, "name": "拉林高等级公路点位专线",
+                                                                 "target": "31", "actual": "30", "version": "1"},
+                         headers=HX)
+    assert 'id="ver-budget" name="version" value="2" hx-swap-oob="true"' in r.content.decode()  # other forms follow
+    r = unit_client.post(f"/evaluations/{ev.pk}/indicators/0/", {**ROW0, "version": "1"}, headers=HX)
+    assert r.status_code == 200
+    inds = Evaluation.objects.get(pk=ev.pk).current().result["report"]["indicators"]
+    assert (inds[0]["actual"], inds[1]["actual"]) == (20, 30)  # both edits kept, nothing lost
+
+
+def test_a_stale_form_for_a_row_changed_since_is_refused_not_lost(unit_client: Any, people: dict) -> None:  # noqa: F811
+    ev = make_evaluation(people)
+    unit_client.post(f"/evaluations/{ev.pk}/indicators/0/", {**ROW0, "actual": "21", "version": "1"}, headers=HX)
     r = unit_client.post(f"/evaluations/{ev.pk}/indicators/0/", {**ROW0, "version": "1"}, headers=HX)
     assert r.status_code == 409
     assert "已有更新的版本" in r.content.decode()
-    assert Evaluation.objects.get(pk=ev.pk).version == 2
+    ev = Evaluation.objects.get(pk=ev.pk)
+    assert ev.version == 2 and ev.current().result["report"]["indicators"][0]["actual"] == 21
 
 
 def test_without_htmx_a_row_save_returns_to_the_edit_page(unit_client: Any, people: dict) -> None:  # noqa: F811

@@ -89,6 +89,11 @@ def clean_report(report: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def clean_row(ind: Mapping[str, Any]) -> dict[str, Any]:
+    """An indicator without the computed keys (what the unit wrote)."""
+    return {k: v for k, v in ind.items() if k not in COMPUTED_INDICATOR_KEYS}
+
+
 def _drop_provenance(d: dict[str, Any], changed: set[str]) -> None:
     """A figure the person typed is no longer 'as read from the document'."""
     prov = d.get("provenance")

@@ -447,6 +447,23 @@ def upload_version(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pages:detail", ev.pk)
 
 
+def _row_base(ev: Evaluation, index: int, base: int | None) -> int | None:
+    """The version a row save builds on. A row form opened before another row was saved carries an
+    older version; it still applies when the table has the same rows and this row is unchanged since
+    (the save then touches only this row). Otherwise the old version is kept: the service refuses (409)."""
+    if base is None or base == ev.version:
+        return base
+    try:
+        old = (ev.versions.get(number=base).result.get("report") or {}).get("indicators") or []
+    except EvaluationVersion.DoesNotExist:
+        return base
+    cur = (_version(ev).result.get("report") or {}).get("indicators") or []
+    same_rows = [i.get("name") for i in old] == [i.get("name") for i in cur]
+    if same_rows and 0 <= index < len(cur) and editing.clean_row(old[index]) == editing.clean_row(cur[index]):
+        return ev.version
+    return base
+
+
 @require_http_methods(["GET", "POST"])
 def row(request: HttpRequest, pk: int, index: int) -> HttpResponse:
     """One indicator row: GET shows it (``?edit=1`` as a form), POST saves it as a new version and answers
@@ -473,7 +490,7 @@ def row(request: HttpRequest, pk: int, index: int) -> HttpResponse:
             new_report = editing.delete_indicator(check["report"], index)
         else:
             new_report = editing.set_indicator(check["report"], index, request.POST)
-        ev = _save_report(me, ev, new_report, _int(request.POST.get("version")))
+        ev = _save_report(me, ev, new_report, _row_base(ev, index, _int(request.POST.get("version"))))
     except (editing.FormError, ServiceError) as exc:
         status = exc.status if isinstance(exc, ServiceError) else 400
         edit_row = sc.rows[index]
