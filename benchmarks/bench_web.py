@@ -244,7 +244,8 @@ ROW_FORM = {"name": "监控网络链路", "operator": ">=", "target": "23", "uni
             "level2": "", "weight": "", "stated_score": ""}
 
 
-def drive(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float]], dict[str, list[str]]]:
+def drive(base: str, clients: int, seconds: float, think: float = 0.0
+          ) -> tuple[dict[str, list[float]], dict[str, list[str]]]:
     from jixiao.web.models import Evaluation, User
 
     times: dict[str, list[float]] = defaultdict(list)
@@ -276,6 +277,8 @@ def drive(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float
         pk, version = plan["draft"]
         ready.wait()
         while time.monotonic() < window["stop"]:
+            if think:
+                time.sleep(rng.uniform(0.5, 1.5) * think)  # a person reads before the next click
             op = rng.choices([m for m, _ in MIX], [w for _, w in MIX])[0]
             t = time.perf_counter()
             if op == "queue":
@@ -351,6 +354,8 @@ def main() -> None:
     ap.add_argument("--evaluations", type=int, default=10_000)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--think", type=float, default=0.0,
+                    help="mean pause in seconds between a client's calls (0: each client calls back to back)")
     args = ap.parse_args()
     if not args.database_url.startswith("postgres"):
         sys.exit("bench_web: set DATABASE_URL (or --database-url) to a PostgreSQL database made for it; "
@@ -373,14 +378,15 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         rss0 = _rss_mb(server.pid)
-        times, errors = drive(base, args.clients, args.seconds)
+        times, errors = drive(base, args.clients, args.seconds, args.think)
         wall = times.pop("_wall")[0]
         rss1 = _rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(10)
     total = sum(len(v) for v in times.values())
-    print(f"\n{args.clients} clients for {wall:.0f} s: {total} calls ({total / wall:.1f}/s); "
+    pause = f", {args.think:g} s mean pause between calls" if args.think else ", back to back"
+    print(f"\n{args.clients} clients{pause} for {wall:.0f} s: {total} calls ({total / wall:.1f}/s); "
           f"server RSS {rss0:.0f} MB → {rss1:.0f} MB")
     print(f"{'call':<11}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}  aim p95")
     for op, _ in MIX:
