@@ -101,9 +101,11 @@ def i02_unmet_without_reason(ctx: ReviewContext) -> Iterable[Finding]:
         others = [o.name for k, o in enumerate(ctx.report.indicators) if k != i]
         if deviation_text and mentions(deviation_text, ind.name, ctx.words, overlap, others):
             continue
+        # a target that cannot be (满意度 ≥ 290 %: I05) makes "unmet" a reading of a garbled figure
+        impossible = _impossible_percent(ctx, ind)
         yield Finding(
             code="I02",
-            severity="error",
+            severity="warning" if impossible else "error",
             message=(
                 f"指标“{ind.name}”未完成（年度指标值{_target_with_sign(ind)}，完成值{_actual(ind)}），"
                 "报告未说明偏差原因及改进措施。"
@@ -117,8 +119,16 @@ def i02_unmet_without_reason(ctx: ReviewContext) -> Iterable[Finding]:
                 "actual": ind.actual,
                 "actual_text": ind.actual_text,
                 "deviation_section_found": bool(deviation_text),
+                "target_impossible": impossible,
             },
         )
+
+
+def _impossible_percent(ctx: ReviewContext, ind: Indicator) -> bool:
+    """A percentage that cannot exceed 100 % (满意度, 合格率 …) given outside 0–100 (what I05 reports)."""
+    if ind.unit not in ctx.words.percent_units or contains_any(ind.name, ctx.words.percent_capped_terms) is None:
+        return False
+    return any(v is not None and (v < 0 or v > 100) for v in (ind.target, ind.actual))
 
 
 @rule("I03", "warning", "预算执行率偏低，而产出指标全部完成")
