@@ -14,9 +14,9 @@ from tests.labelled.docs import LABELLED
 from tests.labelled.evaluate import DocResult, judge_all, totals
 
 # what the review reaches on the set today: these must stay met
-PRECISION_FLOOR = 0.88
-RECALL_FLOOR = 0.73
-ERROR_FALSE_ALARMS_AT_MOST = 1
+PRECISION_FLOOR = 0.95  # the goal of issue 10, met
+RECALL_FLOOR = 0.80  # the goal of issue 10, met (97.6 % now)
+ERROR_FALSE_ALARMS_AT_MOST = 1  # goal 0: the transfer form's "≤11月" (docs/review-quality.md)
 
 PATTERNS = [f"fa{i}" for i in range(1, 8)] + [f"mc{i}" for i in range(1, 8)]
 
