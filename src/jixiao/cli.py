@@ -271,7 +271,7 @@ def render(
     err = Console(stderr=True, highlight=False)
     k = kind or (RenderKind.form if to is RenderTo.xlsx else RenderKind.report)
     allowed = {RenderKind.report: {RenderTo.docx, RenderTo.pdf, RenderTo.html}, RenderKind.form: {RenderTo.xlsx},
-               RenderKind.review: {RenderTo.docx}}
+               RenderKind.review: {RenderTo.docx, RenderTo.pdf}}
     if to not in allowed[k]:
         ok = "、".join(sorted(t.value for t in allowed[k]))
         _err(err, f"{_KIND_ZH[k.value]}只能输出为 {ok}", f"--kind {k.value} supports --to {ok}")
@@ -314,6 +314,9 @@ def render(
             if k is RenderKind.form:
                 from jixiao.writers.form_xlsx import write_form_xlsx
                 write_form_xlsx(result, tmp)
+            elif k is RenderKind.review and to is RenderTo.pdf:
+                from jixiao.writers.review_docx import write_review_pdf
+                write_review_pdf(result, tmp, issuer=issuer)
             elif k is RenderKind.review:
                 from jixiao.writers.review_docx import write_review_docx
                 write_review_docx(result, tmp, issuer=issuer)

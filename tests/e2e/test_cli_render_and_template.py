@@ -56,7 +56,7 @@ def test_review_opinion(tmp_path):
     out = tmp_path / "opinion.docx"
     assert run("render", str(SAMPLE), "--to", "docx", "--kind", "review", "-o", str(out)).returncode == 0
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "复核意见书" in text and "复核结论" in text
+    assert "的复核意见" in text and "复核结论" in text
 
 
 def test_render_refuses_bad_combinations_and_never_overwrites_the_input(tmp_path):

@@ -31,8 +31,10 @@ def test_self_contained_no_external_url() -> None:
     html = render_report_html(sample_result())
     assert "http" not in html.lower()
     assert "<link" not in html and "@import" not in html and "src=" not in html
-    assert "@page" in html and "size: A4" in html and "margin: 2cm" in html
-    for font in ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Serif CJK SC", "SimSun"):
+    # GB/T 9704 page: top 37 mm, right 26 mm, bottom 35 mm, left 28 mm
+    assert "@page" in html and "size: A4" in html and "margin: 3.7cm 2.6cm 3.5cm 2.8cm" in html
+    for font in ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Serif CJK SC", "SimSun", "AR PL UKai CN",
+                 "AR PL UMing CN", "方正小标宋简体", "仿宋", "黑体", "楷体"):
         assert font in html
 
 

@@ -1,4 +1,6 @@
-"""The 复核意见书 (.docx): identification, score table with stated values, findings grouped with counts."""
+"""The 复核意见书 is an official document: issuer, 文号, title, 主送 the unit, a plain-Chinese body,
+findings by severity with places a reader can follow and evidence as sentences (no key=value), the score
+as stated and as reviewed, a drafted 复核结论, 落款 and 日期. Read back from the written .docx."""
 
 from __future__ import annotations
 
@@ -9,87 +11,94 @@ import docx
 import pytest
 
 from jixiao.model import CheckResult, ReadError
-from jixiao.writers.review_docx import write_review_docx
+from jixiao.writers.review_docx import evidence_sentence, write_review_docx
 from tests.write_factory import ORG, TITLE, sample_result
 
 
+def _write(tmp_path: Path, result: CheckResult, issuer: str | None = "某自治区财政厅") -> list[str]:
+    out = tmp_path / "review.docx"
+    write_review_docx(result, out, issuer=issuer)
+    return [p.text for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+
+
 @pytest.fixture()
-def written(tmp_path: Path) -> docx.document.Document:
-    result = sample_result()
-    assert result.score is not None
-    result.score.stated_total, result.score.stated_grade = Decimal("98.5"), "优"
+def result() -> CheckResult:
+    r = sample_result()
+    assert r.report is not None
+    r.report.stated_total, r.report.stated_grade = Decimal("98.5"), "优"
+    return r
+
+
+def test_heading_of_an_official_document(tmp_path: Path, result: CheckResult) -> None:
+    t = _write(tmp_path, result)
+    assert t[0] == "某自治区财政厅"
+    assert t[1] == "〔　　〕　　号"
+    assert t[2] == f"关于《{TITLE}》的复核意见"
+    assert t[3] == f"{ORG}："
+    assert t[4].startswith(f"你单位报送的《{TITLE}》（2023年度）收悉。我们依据财预〔2020〕10号")
+    assert "共发现问题5项，其中错误1项、警告3项、提示1项。" in t[4]
+
+
+def test_no_issuer_leaves_a_blank_not_a_name(tmp_path: Path, result: CheckResult) -> None:
+    t = _write(tmp_path, result, issuer=None)
+    assert t[0] == "________________（发文机关）"
+    assert t[-2] == "________________（盖章）"
+
+
+def test_score_as_stated_and_as_reviewed(tmp_path: Path, result: CheckResult) -> None:
     out = tmp_path / "review.docx"
     write_review_docx(result, out)
-    return docx.Document(str(out))
-
-
-def texts(d: docx.document.Document) -> list[str]:
-    return [p.text for p in d.paragraphs]
-
-
-def test_title_and_identification(written: docx.document.Document) -> None:
-    assert written.paragraphs[0].text == "预算绩效自评复核意见书"
-    rows = [[c.text for c in r.cells] for r in written.tables[0].rows]
-    assert rows == [
-        ["项目", "内容"],
-        ["报告名称", TITLE],
-        ["填报单位", ORG],
-        ["主管部门", ""],  # the sample does not name it; the reviewer fills it in
-        ["年度", "2023"],
-        ["来源文件", "examples/seed-report-2023-traffic-police.txt"],
-        ["评分规则", "mof-2020"],
-    ]
-
-
-def test_score_table_with_stated_total_and_grade(written: docx.document.Document) -> None:
-    assert "预算执行率78.35%（全年预算数1070.07万元，全年执行数838.41万元）。" in texts(written)
-    rows = [[c.text for c in r.cells] for r in written.tables[1].rows]
-    assert rows[0] == ["评分项目", "分值", "复核得分", "报告自评"]
-    assert rows[1] == ["预算执行", "10.00", "7.84", ""]
-    assert rows[-2] == ["总分", "100.00", "97.84", "98.50"]
+    d = docx.Document(str(out))
+    rows = [[c.text for c in r.cells] for r in d.tables[0].rows]
+    assert rows[0] == ["评分项目", "分值", "自评得分", "复核得分"]
+    assert rows[-2] == ["总分", "100.00", "98.50", "97.84"]
     assert rows[-1] == ["评价等级", "", "优", "优"]
+    t = [p.text for p in d.paragraphs]
+    assert "单位自评：98.50分，评价等级“优”；复核：97.84分，评价等级“优”（按财预〔2020〕10号计算）。" in t
 
 
-def test_findings_grouped_by_severity_with_counts(written: docx.document.Document) -> None:
-    t = texts(written)
-    assert "共发现问题5项，其中错误1项、警告3项、提示1项。" in t
-    heads = [p.text for p in written.paragraphs if p.style.name == "Heading 2"]
-    assert heads == ["（一）错误（1项）", "（二）警告（3项）", "（三）提示（1项）"]
-    err = t.index("（一）错误（1项）")
-    assert t[err + 1] == "1. [I02] 指标“社会公众满意度”未完成且未说明偏差原因。"
-    assert t[err + 2] == "位置：指标“社会公众满意度”；依据：target=95；actual=80"
-    warn = t.index("（二）警告（3项）")
-    assert [t[warn + 1], t[warn + 3], t[warn + 5]] == [
-        "1. [B03] 预算执行率78.35%，低于90%。",
-        "2. [I01] 实际完成值与年度指标值完全相同的定量指标占100%。",
-        "3. [I03] 预算执行率低于90%，但产出指标全部完成。",
-    ]
-    assert t[warn + 2] == "位置：预算执行；依据：execution_rate=78.35；threshold=90"
-    assert t[warn + 6] == "位置：预算执行"
+def test_findings_by_severity_with_places_and_sentences(tmp_path: Path, result: CheckResult) -> None:
+    t = _write(tmp_path, result)
+    heads = [x for x in t if x.startswith("（") and "项" in x and len(x) < 20]
+    assert heads == ["（一）错误（须改正），1项", "（二）警告（须核实或说明），3项", "（三）提示（建议改进），1项"]
+    err = t[t.index("（一）错误（须改正），1项") + 1]
+    assert err == ("1. 指标“社会公众满意度”未完成且未说明偏差原因。（位置：指标表第8行“社会公众满意度”；"
+                   "依据：年度指标值95，实际完成值80。）")
+    assert "1. 预算执行率78.35%，低于90%。（位置：预算执行情况；依据：预算执行率78.35%。）" in t
+    body = "\n".join(t)
+    assert "=" not in body and "execution_rate" not in body and "indicator:" not in body
+    assert ".toml" not in body and "/" not in body.replace("20", "")
 
 
-def test_conclusion_left_blank_for_the_reviewer(written: docx.document.Document) -> None:
-    t = texts(written)
-    i = t.index("四、复核结论")
-    assert t[i + 1 : i + 9] == [""] * 8
-    assert t[i + 9 :] == ["复核人：", "日期：        年    月    日"]
+def test_drafted_conclusion_returns_when_an_error_remains(tmp_path: Path, result: CheckResult) -> None:
+    t = _write(tmp_path, result)
+    i = t.index("三、复核结论")
+    assert t[i + 1] == "经复核，该报告存在1项错误，建议退回修改。请单位对照以下事项改正后重新报送："
+    assert t[i + 2] == "1. 指标“社会公众满意度”未完成且未说明偏差原因。"
+    assert t[i + 3] == "另有3项警告事项，请一并核实说明。"
+    assert t[-2:] == ["某自治区财政厅", "　　　　年　　月　　日"]
 
 
-def test_no_findings_and_unreadable_document(tmp_path: Path) -> None:
-    result = CheckResult(source="bad.docx", format="docx", error=ReadError("damaged", "文件已损坏，无法读取。"))
-    out = tmp_path / "r.docx"
-    write_review_docx(result, out)
-    t = texts(docx.Document(str(out)))
-    assert "文件未能读取：文件已损坏，无法读取。" in t
-    assert "未能评分。" in t
-    assert "共发现问题0项，其中错误0项、警告0项、提示0项。" in t
-    assert t[t.index("（一）错误（0项）") + 1] == "无"
+def test_drafted_conclusion_agrees_without_errors(tmp_path: Path, result: CheckResult) -> None:
+    result.findings = [f for f in result.findings if f.severity != "error"]
+    t = _write(tmp_path, result)
+    i = t.index("三、复核结论")
+    assert t[i + 1] == ("经复核，未发现错误，复核总分97.84分，评价等级“优”。建议同意该自评报告，"
+                        "并请单位对上述3项警告事项予以核实说明。")
+    result.findings = []
+    t = _write(tmp_path, result)
+    assert t[t.index("三、复核结论") + 1] == "经复核，未发现问题，复核总分97.84分，评价等级“优”。同意该自评报告。"
 
 
-def test_long_evidence_is_cut() -> None:
-    from jixiao.writers.review_docx import evidence_text
+def test_unreadable_document(tmp_path: Path) -> None:
+    result = CheckResult("bad.docx", "docx", error=ReadError("damaged", "文件已损坏，无法读取。"))
+    t = _write(tmp_path, result)
+    assert "报告文件未能读取：文件已损坏，无法读取。" in t
+    assert "报告未能评分。" in t
+    assert t[t.index("三、复核结论") + 1] == "报告未能读取，无法复核。建议请单位重新报送可读取的文件。"
 
-    items = [{"name": f"指标{i}", "value": Decimal("1.50")} for i in range(40)]
-    text = evidence_text({"total": Decimal("1087.68"), "indicators": items})
-    assert text.startswith("total=1087.68；indicators=（name=指标0，value=1.5）、（name=指标1，value=1.5）")
-    assert len(text) == 200 and text.endswith("…")
+
+def test_evidence_as_a_sentence() -> None:
+    assert evidence_sentence({"target": 100, "operator": ">=", "actual": 98, "unit": "%"}) == \
+        "年度指标值≥100%，实际完成值98%"
+    assert evidence_sentence({"indicators": [{"name": "x", "value": 1}], "threshold": 90}) == ""

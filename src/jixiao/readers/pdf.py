@@ -192,7 +192,8 @@ def _join_paragraph_lines(lines: list[tuple[float, float, float, str]],
     """Join the lines of a paragraph that wrapped at the right margin back into one paragraph.
 
     A line continues the previous one when the previous line ran to the right edge of the text, did
-    not end a sentence, and the line itself is not indented, not a heading and not after a table.
+    not end a sentence, and the line itself is not indented, not a heading, not after a table and not
+    after a gap of more than three character heights.
     """
     if not lines:
         return []
@@ -212,6 +213,7 @@ def _join_paragraph_lines(lines: list[tuple[float, float, float, str]],
             and x0 <= left + 0.8 * char
             and not _HEADING_START.match(text)
             and not any(prev[0] < t < top for t in table_tops)
+            and top - prev[0] <= 3 * char  # a wide vertical gap (a title above its addressee) ends a paragraph
         ):
             last_top, last_text = out[-1]
             out[-1] = (last_top, _join(last_text, text))

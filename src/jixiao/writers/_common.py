@@ -340,7 +340,7 @@ def score_rows(card: ScoreCard) -> list[ScoreRow]:
 @dataclass
 class Block:
     kind: Literal["title", "heading1", "heading2", "heading3", "paragraph", "recipient", "signature", "date",
-                  "note", "table"]
+                  "note", "table", "issuer", "docno"]
     text: str = ""
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)

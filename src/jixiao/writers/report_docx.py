@@ -232,8 +232,27 @@ def add_table(
 REVIEW_WIDTHS = (1.2, 6.4, 2.2, 2.2, 4.0)
 
 
-def _add_block(doc: DocxDocument, block: Block) -> None:
-    if block.kind == "title":
+def add_block(doc: DocxDocument, block: Block) -> None:
+    if block.kind == "issuer":  # 发文机关标志: red, centred, large
+        p = add_paragraph(doc, block.text)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.first_line_indent = Pt(0)
+        for run in p.runs:
+            run.font.size, run.font.color.rgb = Pt(26), RGBColor(0xC0, 0, 0)
+            _east_asia(run, "方正小标宋简体")
+    elif block.kind == "docno":  # 发文字号, centred, above a red rule
+        p = add_paragraph(doc, block.text)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.paragraph_format.space_after = Pt(12)
+        p_pr = p._p.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for k, v in (("w:val", "single"), ("w:sz", "12"), ("w:space", "4"), ("w:color", "C00000")):
+            bottom.set(qn(k), v)
+        borders.append(bottom)
+        p_pr.append(borders)
+    elif block.kind == "title":
         add_paragraph(doc, block.text, "Title")
     elif block.kind == "heading1":
         add_paragraph(doc, block.text, "Heading 1")
@@ -290,5 +309,5 @@ def write_report_docx(result: CheckResult, out: Path, template: Path | None = No
         apply_house_styles(doc)
     clear_body(doc)
     for block in report_blocks(result):
-        _add_block(doc, block)
+        add_block(doc, block)
     doc.save(str(out))

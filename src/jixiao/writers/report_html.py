@@ -16,10 +16,11 @@ from jixiao.model import CheckResult
 from jixiao.writers._common import Block, report_blocks, report_title, runs
 
 TAGS = {"title": "h1", "heading1": "h2", "heading2": "h3", "heading3": "h4"}
-PARAGRAPH_CLASSES = {"recipient": "recipient", "signature": "signature", "date": "date", "note": "note"}
+PARAGRAPH_CLASSES = {"recipient": "recipient", "signature": "signature", "date": "date", "note": "note",
+                     "issuer": "issuer", "docno": "docno"}
 LEFT_COLUMNS = {"indicators": {2: "name", 9: "reason"}, "review": {1: "name", 4: "reason"}}
 # column widths (cm, of the 17 cm text width) so that the headers do not break mid-word
-COLUMN_WIDTHS = {"indicators": (1.7, 2.3, 2.6, 1.5, 1.7, 1.5, 1.7, 1.0, 1.0, 2.0),
+COLUMN_WIDTHS = {"indicators": (1.5, 1.9, 3.3, 1.3, 1.5, 1.3, 1.5, 1.1, 1.1, 2.2),
                  "review": (1.0, 7.0, 2.0, 2.0, 4.0)}
 
 
@@ -72,16 +73,21 @@ def _block(block: Block) -> str:
     return f"<p{attrs}>{escape(block.text)}</p>"
 
 
-def render_report_html(result: CheckResult) -> str:
-    """The 绩效自评报告 as one HTML page: same content and outline as the Word writer."""
-    title = report_title(result.report) if result.report is not None else "绩效自评报告"
-    body = "\n".join(_block(b) for b in report_blocks(result))
+def blocks_html(blocks: list[Block], title: str) -> str:
+    """Blocks as one self-contained HTML page in the report's stylesheet."""
+    body = "\n".join(_block(b) for b in blocks)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n"
         f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
+
+
+def render_report_html(result: CheckResult) -> str:
+    """The 绩效自评报告 as one HTML page: same content and outline as the Word writer."""
+    title = report_title(result.report) if result.report is not None else "绩效自评报告"
+    return blocks_html(report_blocks(result), title)
 
 
 def write_report_html(result: CheckResult, out: Path) -> None:
@@ -102,8 +108,12 @@ def cjk_font_available() -> bool | None:
     return bool(out.stdout.strip())
 
 
-def write_report_pdf(result: CheckResult, out: Path) -> None:
-    """Render the HTML with WeasyPrint (imported here: it loads pango at import time)."""
+def write_pdf(html: str, out: Path) -> None:
+    """Render HTML with WeasyPrint (imported here: it loads pango at import time)."""
     from weasyprint import HTML
 
-    HTML(string=render_report_html(result), base_url=None).write_pdf(str(out))
+    HTML(string=html, base_url=None).write_pdf(str(out))
+
+
+def write_report_pdf(result: CheckResult, out: Path) -> None:
+    write_pdf(render_report_html(result), out)
