@@ -56,8 +56,8 @@ def test_written_on_the_form_and_read_back(checked: CheckResult, tmp_path: Path)
 def test_on_the_review_opinion(checked: CheckResult, tmp_path: Path) -> None:
     out = tmp_path / "复核意见书.docx"
     write_review_docx(checked, out)
-    rows = [[c.text for c in r.cells] for r in docx.Document(str(out)).tables[0].rows]
-    assert ["主管部门", SUPERVISOR] in rows
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    assert paragraphs[-1] == f"抄送：{SUPERVISOR}。"  # the unit's 主管部门 receives a copy
 
 
 def test_in_the_summary_workbook(checked: CheckResult, tmp_path: Path) -> None:

@@ -214,6 +214,8 @@ def review_blocks(result: CheckResult, issuer: str | None = None) -> list[Block]
     blocks += [Block("paragraph", line) for line in conclusion(result)]
     blocks.append(Block("signature", issuer_name or f"{BLANK_FILL}（盖章）"))
     blocks.append(Block("date", DATE_BLANK))
+    if report is not None and report.supervising_department:
+        blocks.append(Block("note", f"抄送：{report.supervising_department}。"))  # the unit's 主管部门 gets a copy
     return blocks
 
 
