@@ -281,32 +281,37 @@ def drive(base: str, clients: int, seconds: float, think: float = 0.0
                 time.sleep(rng.uniform(0.5, 1.5) * think)  # a person reads before the next click
             op = rng.choices([m for m, _ in MIX], [w for _, w in MIX])[0]
             t = time.perf_counter()
-            if op == "queue":
-                status, body = reviewer.get("/queue/" + ("?findings=warning" if rng.random() < 0.3 else ""))
-                ok = status == 200 and 'id="evaluations"' in body
-            elif op == "detail":
-                status, body = reviewer.get(f"/evaluations/{rng.choice(plan['visible'])}/")
-                ok = status == 200 and 'id="total"' in body
-            elif op == "edit":
-                actual = str(rng.randint(15, 23))
-                status, body = unit.post(f"/evaluations/{pk}/indicators/0/",
-                                         {**ROW_FORM, "actual": actual, "version": str(version)},
-                                         {"HX-Request": "true"})
-                m = re.search(r'id="version-no">第(\d+)版<', body)
-                ok = status == 200 and m is not None
-                if m:
-                    version = int(m.group(1))
-            else:
-                if not plan["to_approve"]:
-                    continue
-                target = plan["to_approve"].pop()
-                status, body = reviewer.post(f"/evaluations/{target}/approve/", {"opinion": "同意。"})
-                ok = status == 302
+            try:
+                ok, status, body, version = _call(op, rng, plan, reviewer, unit, pk, version)
+            except OSError as exc:  # a timeout or a refused connection is an error of that call, not the end
+                ok, status, body = False, 0, f"{type(exc).__name__}: {exc}"
+            if status is None:
+                continue
             ms = (time.perf_counter() - t) * 1000
             with lock:
                 times[op].append(ms)
                 if not ok:
                     errors[op].append(f"{status}: {_plain(body)[:160]}")
+
+    def _call(op: str, rng: random.Random, plan: dict[str, Any], reviewer: Session, unit: Session, pk: int,
+              version: int) -> tuple[bool, int | None, str, int]:
+        if op == "queue":
+            status, body = reviewer.get("/queue/" + ("?findings=warning" if rng.random() < 0.3 else ""))
+            return status == 200 and 'id="evaluations"' in body, status, body, version
+        if op == "detail":
+            status, body = reviewer.get(f"/evaluations/{rng.choice(plan['visible'])}/")
+            return status == 200 and 'id="total"' in body, status, body, version
+        if op == "edit":
+            actual = str(rng.randint(15, 23))
+            status, body = unit.post(f"/evaluations/{pk}/indicators/0/",
+                                     {**ROW_FORM, "actual": actual, "version": str(version)}, {"HX-Request": "true"})
+            m = re.search(r'id="version-no">第(\d+)版<', body)
+            return status == 200 and m is not None, status, body, int(m.group(1)) if m else version
+        if not plan["to_approve"]:
+            return True, None, "", version
+        target = plan["to_approve"].pop()
+        status, body = reviewer.post(f"/evaluations/{target}/approve/", {"opinion": "同意。"})
+        return status == 302, status, body, version
 
     threads = [threading.Thread(target=client, args=(p, i)) for i, p in enumerate(plans)]
     for th in threads:
