@@ -20,6 +20,7 @@ from jixiao.readers.blocks import Document, Paragraph, Table
 from jixiao.readers.flat import is_glued, is_unit_word, level_of
 from jixiao.readers.headers import clean, data, header_map, header_maps, match, match_exact
 from jixiao.readers.meta import names_itself_self_evaluation
+from jixiao.readers.narrative import merge_prose_budget, read_prose_budget, read_prose_indicators
 from jixiao.readers.numsplit import rate_fits
 from jixiao.readers.stream import read_stream
 from jixiao.values import (
@@ -689,7 +690,9 @@ def assemble(doc: Document, name: str = "") -> Report:
     prose = "\n".join(paragraphs)
     _read_prose_budget(prose, st)
     _stream_fallback(doc, st)
-    report.budget = st.budget
+    report.budget = merge_prose_budget(st.budget, read_prose_budget(paragraphs, report.unplaced))
+    if not report.indicators:  # a narrative-only report: its indicators are sentences
+        report.indicators = read_prose_indicators(paragraphs)
     stated_title = report.title or "".join(paragraphs[:2])
     project = st.fields.get("project")
     generic = report.title is not None and len(report.title) <= 24 and report.title.endswith(("自评表", "评价表"))

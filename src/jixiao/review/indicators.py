@@ -98,6 +98,8 @@ def i02_unmet_without_reason(ctx: ReviewContext) -> Iterable[Finding]:
             continue
         if _has_text(ind.deviation_reason):
             continue
+        if ind.target is None and not _has_text(ind.target_text):
+            continue  # no target stated (a result told in prose): "not met" has nothing to rest on
         others = [o.name for k, o in enumerate(ctx.report.indicators) if k != i]
         if deviation_text and mentions(deviation_text, ind.name, ctx.words, overlap, others):
             continue
