@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from jixiao.levels import levels_of
 from jixiao.model import Budget, FundSource, Indicator, Operator, Provenance, ReadError, Report, Section
+from jixiao.readers import meta
 from jixiao.readers.blocks import Document, Paragraph, Table
 from jixiao.readers.flat import is_glued, is_unit_word, level_of
 from jixiao.readers.headers import clean, data, header_map, header_maps, match, match_exact
@@ -686,7 +687,9 @@ def assemble(doc: Document, name: str = "") -> Report:
                 t = "\t".join(cells)
             paragraphs.append(t)
     report = st.report
+    paragraphs = [meta.strip_file_extension(p) for p in paragraphs if not meta.is_page_chrome(p)]
     report.sections = _sections(_title_and_recipient(paragraphs, st))
+    report.title = meta.clean_title(report.title)
     prose = "\n".join(paragraphs)
     _read_prose_budget(prose, st)
     _stream_fallback(doc, st)
@@ -698,8 +701,12 @@ def assemble(doc: Document, name: str = "") -> Report:
     generic = report.title is not None and len(report.title) <= 24 and report.title.endswith(("自评表", "评价表"))
     if report.title is None or (generic and project):
         report.title = project or st.form_title
-    report.organization = _organization(paragraphs, st)
-    report.supervising_department = _supervising_department(paragraphs, st)
+    report.organization = (_organization(paragraphs, st) or meta.organization_from_lines(doc)
+                           or meta.organization_from_title(report.title))
+    report.supervising_department = (st.fields.get("supervisor") or meta.supervisor_from_lines(doc)
+                                     or _supervising_department(paragraphs, st))
+    if report.fiscal_year is None:
+        report.fiscal_year = meta.fiscal_year(doc, report.title)
     if report.fiscal_year is None:
         m = _YEAR.search(report.title or "") or _YEAR.search(prose[:2000])
         report.fiscal_year = int(m.group(1)) if m else None

@@ -6,6 +6,7 @@ Word lists live in ``data/meta.toml``.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from functools import cache
@@ -78,4 +79,109 @@ def names_itself_self_evaluation(doc: Document) -> bool:
     return any(_names_itself(t, short) for t in _candidates(doc))
 
 
-__all__ = ["names_itself_self_evaluation", "words"]
+# ------------------------------------------------------------------------------------ who and when
+
+_YEAR_BRACKET = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[)）]")
+_YEAR_DU = re.compile(r"(?<!\d)(20\d{2})\s*年度")
+_YEAR_PLAIN = re.compile(r"(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def is_page_chrome(line: str) -> bool:
+    """A line a web page or viewer adds (索引号 | …, 发布日期, 浏览次数, 字号): no part of the document."""
+    t = _squash(line)
+    chrome = words()["page"]["chrome"]
+    return len(t) <= 120 and (t.startswith(tuple(chrome)) or (t.count("|") >= 2 and any(w in t for w in chrome)))
+
+
+def clean_title(title: str | None) -> str | None:
+    """A title read off a row of cells ("2022年度项目支出绩效自评表 | 部门:…|") is its first cell."""
+    if title and "|" in title:
+        title = next((c.strip() for c in title.split("|") if c.strip()), "")
+    if title:
+        w = words()["who"]
+        cuts = [k for lab in w["title_cuts"] if (k := title.find(lab)) >= 6]
+        if cuts:
+            title = title[: min(cuts)].rstrip("：: ")
+    return title or None
+
+
+def strip_file_extension(line: str) -> str:
+    t = line.strip()
+    for ext in words()["page"]["file_extensions"]:
+        if t.lower().endswith(ext) and len(t) > len(ext) + 2:
+            return t[: -len(ext)].strip()
+    return line
+
+
+def _texts(doc: Document, limit: int = 40) -> list[str]:
+    """The opening lines and the first rows' cells, in document order."""
+    out: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                out.append(block.text.strip())
+        elif isinstance(block, Table):
+            for row in block.rows[:12]:
+                out.extend(c.strip() for c in row if isinstance(c, str) and c.strip())
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def fiscal_year(doc: Document, title: str | None) -> int | None:
+    """The year evaluated: a bracketed year of a title ("（2020年度）"), else "2023年度", else a plain year of
+    the title; never a date (2024年3月26日) nor a page's publication line."""
+    texts = [t for t in _texts(doc) if not is_page_chrome(t)]
+    for rx in (_YEAR_BRACKET, _YEAR_DU):
+        for t in ([title] if title else []) + texts:
+            m = rx.search(t)
+            if m:
+                return int(m.group(1))
+    if title:
+        m = _YEAR_PLAIN.search(title)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+@cache
+def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = words()["who"]
+    alt = "|".join(re.escape(x) for x in sorted(w["organization_labels"], key=len, reverse=True))
+    sup = "|".join(re.escape(x) for x in sorted(w["supervisor_labels"], key=len, reverse=True))
+    nxt = "|".join(re.escape(x) for x in w["next_labels"])
+    value = r"\s*[:：]\s*(?P<v>[^\s|:：，,。；;]{2,40}?)(?=" + nxt + r"|[\s|:：，,。；;]|$)"
+    return re.compile(r"(?<!主管)(?<!中央)(?:" + alt + r")" + value), re.compile(r"(?<!中央)(?:" + sup + r")" + value)
+
+
+def _labelled(doc: Document, rx: re.Pattern[str]) -> str | None:
+    for t in _texts(doc, 60):
+        if is_page_chrome(t):
+            continue
+        m = rx.search(t)
+        if m:
+            return m.group("v")
+    return None
+
+
+def organization_from_lines(doc: Document) -> str | None:
+    """实施单位/填报单位/单位名称/部门: X written inside a line, run together or not."""
+    return _labelled(doc, _label_patterns()[0])
+
+
+def supervisor_from_lines(doc: Document) -> str | None:
+    return _labelled(doc, _label_patterns()[1])
+
+
+def organization_from_title(title: str | None) -> str | None:
+    """"X学校2023年度项目支出绩效自评报告" names its unit X (when X ends like a unit's name)."""
+    if not title:
+        return None
+    m = re.match(r"^(?P<org>[^\d（(]{4,30}?)\s*20\d{2}\s*年", title.strip())
+    if m and m.group("org").endswith(tuple(words()["who"]["org_suffixes"])):
+        return m.group("org")
+    return None
+
+
+__all__ = ["clean_title", "fiscal_year", "is_page_chrome", "names_itself_self_evaluation", "organization_from_lines",
+           "organization_from_title", "strip_file_extension", "supervisor_from_lines", "words"]
