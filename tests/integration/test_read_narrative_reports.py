@@ -117,3 +117,10 @@ def test_balance_gives_the_executed_amount_when_stated_once() -> None:
     text = "某中心2022年度项目绩效自评报告\n2022年收到项目资金40万元，年末结余2.5万元。\n"
     r = report_from_text(text)
     assert r.budget is not None and (r.budget.annual, r.budget.executed) == (D("40"), D("37.5"))
+
+
+def test_an_indicators_execution_rate_is_not_the_budgets() -> None:
+    text = ("某县2020年度专项资金绩效自评表\n质量指标县级储备粮管理制度严格执行率100%100%储备粮管理专户管理率100%100%"
+            "县级储备粮库存粮食明显变质比例00时效指标县级储备粮轮换及时率100%100%\n")
+    r = report_from_text(text)
+    assert r.budget is None or r.budget.stated_execution_rate is None

@@ -692,8 +692,10 @@ def assemble(doc: Document, name: str = "") -> Report:
     report.title = meta.clean_title(report.title)
     prose = "\n".join(paragraphs)
     _read_prose_budget(prose, st)
-    _stream_fallback(doc, st)
-    report.budget = merge_prose_budget(st.budget, read_prose_budget(paragraphs, report.unplaced))
+    _stream_fallback(doc, st)  # a form's table that lost its structure comes before the narrative's sentences
+    if st.budget is None or not st.budget.usable or st.budget.stated_execution_rate is None:
+        st.budget = merge_prose_budget(st.budget, read_prose_budget(paragraphs, report.unplaced))
+    report.budget = st.budget
     if not report.indicators:  # a narrative-only report: its indicators are sentences
         report.indicators = read_prose_indicators(paragraphs)
     stated_title = report.title or "".join(paragraphs[:2])

@@ -29,6 +29,7 @@ from jixiao.model import Budget, Indicator, Operator, Provenance, Unplaced
 from jixiao.readers.headers import data as header_data
 from jixiao.values import is_money_unit, normalize_unit, parse_operator
 
+_MAX_RATE_SENTENCE = 200  # a stated execution rate is read from a sentence at most this long that states money
 _MAX_SENTENCE = 400  # longer "sentences" are not read for indicators (a run-on page, not a statement)
 
 
@@ -136,11 +137,17 @@ def read_prose_budget(paragraphs: list[str], unplaced: list[Unplaced] | None = N
     for p in paragraphs:
         for a in _amounts(p):
             by_field.setdefault(a.field, []).append(a)
-        for m in rate_rx.finditer(p):
-            try:
-                rates.append((Decimal(m.group(1).replace("．", ".")), m.group(1) + "%", p))
-            except InvalidOperation:
+        if not rate_rx.search(p):
+            continue
+        for _, sentence in _sentences(p):
+            # a budget's rate sits in a short sentence that states money (an indicator's 执行率 does not)
+            if len(sentence) > _MAX_RATE_SENTENCE or not _MONEY.search(sentence):
                 continue
+            for m in rate_rx.finditer(sentence):
+                try:
+                    rates.append((Decimal(m.group(1).replace("．", ".")), m.group(1) + "%", sentence))
+                except InvalidOperation:
+                    continue
     labels = {"initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数", "balance": "结余"}
     chosen = {f: _one(by_field.get(f, []), unplaced, labels[f]) for f in labels}
     budget = Budget(origin="prose")
