@@ -80,7 +80,8 @@ def scorecard(result: CheckResult) -> RenderableType:
     )
     if b and b.sources:
         for s in b.sources:
-            bt.add_row(f"其中：{s.name} {money(s.initial)}", money(s.annual), money(s.executed), "", "", "", "")
+            name = s.name.strip().removeprefix("其中").lstrip(":： ")
+            bt.add_row(f"其中：{name} {money(s.initial)}", money(s.annual), money(s.executed), "", "", "", "")
 
     it = Table(title="绩效指标", show_lines=False, title_justify="left")
     widths = {"三级指标": 26, "指标值": 12, "完成值": 12, "二级": 10}
@@ -115,8 +116,9 @@ def scorecard(result: CheckResult) -> RenderableType:
     grade = Text(f"评价等级：{card.grade}", style="bold green" if card.grade in ("优", "良") else "bold red")
     stated = ""
     if card.stated_total is not None or card.stated_grade:
-        stated = f"（报告自评：{num(card.stated_total) if card.stated_total is not None else '—'}"
-        stated += f" {card.stated_grade or ''}）"
+        said = [f"总分{num(card.stated_total)}" if card.stated_total is not None else "",
+                f"等级{card.stated_grade.strip()}" if card.stated_grade and card.stated_grade.strip() else ""]
+        stated = "（报告自评：" + "，".join(x for x in said if x) + "）"
     parts: list[RenderableType] = [head, bt, it]
     if any(i.levels_inferred for i in report.indicators):
         parts.append(Text("* 文档未填写一级/二级指标，系根据指标名称推断", style="dim"))
