@@ -160,6 +160,9 @@ LOGOUT_REDIRECT_URL = "/login/"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 3600
+# Messages live in the session, which sign-out flushes: one person's notices never show to the next person
+# signing in on the same browser (the default keeps unread ones in a cookie).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_COOKIE_SAMESITE = "Lax"
 _https = os.environ.get("JIXIAO_HTTPS") == "1"  # behind a TLS-terminating proxy
 SESSION_COOKIE_SECURE = _https
