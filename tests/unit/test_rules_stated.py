@@ -132,3 +132,28 @@ def test_s03_silent_when_nothing_stated() -> None:
     r = clean_report()
     r.budget = Budget(annual=D("1000"), executed=D("500"))
     assert "S03" not in codes(run(r))
+
+
+def test_s03_is_only_a_reference_when_the_weights_are_assumed() -> None:
+    """No stated 分值: the computed total uses the policy's default weights, so a different stated total is
+    information for the reviewer, not a warning that the unit's total is wrong."""
+    r = clean_report()
+    for ind in r.indicators:
+        ind.weight = None
+    r.stated_total = D("80")
+    found = of(run(r), "S03")
+    assert len(found) == 1 and found[0].severity == "info"
+    assert found[0].evidence["weights_assumed"] is True
+    assert "默认权重" in found[0].message and "仅供参考" in found[0].message
+
+
+def test_s03_warns_when_every_weight_is_stated() -> None:
+    r = clean_report()
+    weights = score_report(r, load_policy()).indicators
+    for ind, s in zip(r.indicators, weights, strict=True):
+        ind.weight = s.max_score
+    r.stated_total = D("80")
+    found = of(run(r), "S03")
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert found[0].evidence["weights_assumed"] is False
+    assert "默认权重" not in found[0].message

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from jixiao.claims import mentions
-from jixiao.model import Finding, Indicator
+from jixiao.model import Finding, Indicator, Severity
 from jixiao.review.base import ReviewContext, fmt_num, rule, short
 from jixiao.values import fmt
 
@@ -132,15 +132,20 @@ def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
         stated_grade = ctx.narrative.stated_grade
     tolerance = ctx.threshold("total_tolerance")
     total_off = stated_total is not None and abs(stated_total - card.total) > tolerance
+    # Without a stated 分值 on every indicator the computed total rests on the policy's default weights,
+    # not on the unit's: a difference is then a reference for the reviewer, not evidence of a wrong total.
+    assumed = any(ind.weight is None for ind in report.indicators)
+    severity: Severity = "info" if assumed else "warning"
+    note = "（报告未列全部指标分值，计算总分按评分规则的默认权重，仅供参考）" if assumed else ""
     if total_off:
         assert stated_total is not None
         yield Finding(
             code="S03",
-            severity="warning",
+            severity=severity,
             message=(
                 f"{'报告正文所述' if source == 'prose' else '报告'}自评总分{fmt_num(stated_total)}分，"
                 f"按规则计算应为{_pts(card.total)}"
-                f"（{card.grade}），相差{_pts(abs(stated_total - card.total))}。"
+                f"（{card.grade}），相差{_pts(abs(stated_total - card.total))}{note}。"
             ),
             where="document",
             evidence={
@@ -150,6 +155,7 @@ def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
                 "tolerance": tolerance,
                 "computed_grade": card.grade,
                 "stated_total_from": source,
+                "weights_assumed": assumed,
             },
         )
     if stated_grade:
@@ -161,10 +167,11 @@ def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
         if grade is not None and grade != card.grade:
             yield Finding(
                 code="S03",
-                severity="warning",
-                message=f"报告自评等级为“{stated_grade.strip()}”，按计算总分{_pts(card.total)}应为“{card.grade}”。",
+                severity=severity,
+                message=f"报告自评等级为“{stated_grade.strip()}”，按计算总分{_pts(card.total)}应为“{card.grade}”{note}。",
                 where="document",
-                evidence={"stated_grade": stated_grade, "computed_grade": card.grade, "computed_total": card.total},
+                evidence={"stated_grade": stated_grade, "computed_grade": card.grade, "computed_total": card.total,
+                          "weights_assumed": assumed},
             )
 
 
