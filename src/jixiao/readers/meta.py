@@ -86,11 +86,16 @@ _YEAR_DU = re.compile(r"(?<!\d)(20\d{2})\s*年度")
 _YEAR_PLAIN = re.compile(r"(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
+@cache
+def _chrome_words() -> tuple[str, ...]:
+    return tuple(words()["page"]["chrome"])
+
+
 def is_page_chrome(line: str) -> bool:
     """A line a web page or viewer adds (索引号 | …, 发布日期, 浏览次数, 字号): no part of the document."""
     t = _squash(line)
-    chrome = words()["page"]["chrome"]
-    return len(t) <= 120 and (t.startswith(tuple(chrome)) or (t.count("|") >= 2 and any(w in t for w in chrome)))
+    chrome = _chrome_words()
+    return len(t) <= 120 and (t.startswith(chrome) or (t.count("|") >= 2 and any(w in t for w in chrome)))
 
 
 def clean_title(title: str | None) -> str | None:
@@ -114,7 +119,19 @@ def strip_file_extension(line: str) -> str:
 
 
 def _texts(doc: Document, limit: int = 40) -> list[str]:
-    """The opening lines and the first rows' cells, in document order."""
+    """Of the first ``limit`` (≤ 60) opening lines and first rows' cells, those that are not a page's own."""
+    global _last_texts
+    last = _last_texts
+    if last is None or last[0] is not doc:  # fiscal_year, organization and supervisor ask of one document
+        raw = _opening_texts(doc, 60)  # the first ``limit`` of these are _opening_texts(doc, limit)
+        last = _last_texts = (doc, [(t, is_page_chrome(t)) for t in raw])
+    return [t for t, chrome in last[1][:limit] if not chrome]
+
+
+_last_texts: tuple[Document, list[tuple[str, bool]]] | None = None
+
+
+def _opening_texts(doc: Document, limit: int) -> list[str]:
     out: list[str] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
@@ -131,7 +148,7 @@ def _texts(doc: Document, limit: int = 40) -> list[str]:
 def fiscal_year(doc: Document, title: str | None) -> int | None:
     """The year evaluated: a bracketed year of a title ("（2020年度）"), else "2023年度", else a plain year of
     the title; never a date (2024年3月26日) nor a page's publication line."""
-    texts = [t for t in _texts(doc) if not is_page_chrome(t)]
+    texts = _texts(doc, 40)
     for rx in (_YEAR_BRACKET, _YEAR_DU):
         for t in ([title] if title else []) + texts:
             m = rx.search(t)
@@ -156,8 +173,6 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _labelled(doc: Document, rx: re.Pattern[str]) -> str | None:
     for t in _texts(doc, 60):
-        if is_page_chrome(t):
-            continue
         m = rx.search(t)
         if m:
             return m.group("v")
