@@ -91,3 +91,11 @@ def test_database_in_use(people):  # noqa: F811
     """DATABASE_URL naming PostgreSQL (as the CI sets it) means these tests really ran there."""
     url = os.environ.get("DATABASE_URL", "")
     assert connection.vendor == ("postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite")
+
+
+def test_ci_runs_the_web_tests_on_postgresql(people):  # noqa: F811
+    """In CI (CI=true, as the runner sets it) scripts/test.sh points DATABASE_URL at the machine's PostgreSQL:
+    the web tests must run there, not pass on SQLite because the server could not be reached."""
+    if not os.environ.get("CI"):
+        pytest.skip("outside CI the web tests may run on SQLite alone")
+    assert connection.vendor == "postgresql", "CI ran the web tests without PostgreSQL (see scripts/test.sh)"
