@@ -2,9 +2,12 @@
 
 Pure core: no file, network or terminal I/O. The word lists are ``jixiao.words`` (shared with the
 narrative reader ``jixiao.claims``).
-A rule is a small function ``(ctx) -> Iterable[Finding]`` registered with ``@rule(code, severity,
-description)``; ``review()`` runs every registered rule, turns a crashing rule into an ``X00`` info
-finding, and sorts the findings (error, warning, info, then code).
+A rule is a small function ``(ctx) -> Iterable[Finding]`` registered with ``rule(code, severity,
+description)(fn)`` right after its definition; ``review()`` runs every registered rule, turns a
+crashing rule into an ``X00`` info finding, and sorts the findings (error, warning, info, then code).
+The rule modules call ``rule(...)(fn)`` rather than decorate with ``@rule(...)``: mutmut does not
+mutate decorated functions, and the rule bodies are what mutation testing must reach
+(docs/mutation.md). ``@rule(...)`` still works (the tests use it).
 """
 
 from __future__ import annotations

@@ -24,7 +24,6 @@ def _places(value: Decimal, text: str | None) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-@rule("B01", "error", "填报的预算执行率与“全年执行数÷全年预算数”不符（按填报精度比较）")
 def b01_stated_rate(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     if b is None or b.stated_execution_rate is None or not b.usable:
@@ -58,7 +57,9 @@ def b01_stated_rate(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("B02", "error", "全年执行数超过全年预算数")
+rule("B01", "error", "填报的预算执行率与“全年执行数÷全年预算数”不符（按填报精度比较）")(b01_stated_rate)
+
+
 def b02_overspent(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     if b is None or b.annual is None or b.executed is None or b.executed <= b.annual:
@@ -72,7 +73,9 @@ def b02_overspent(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("B03", "warning", "预算执行率低于规定的下限（默认90%）")
+rule("B02", "error", "全年执行数超过全年预算数")(b02_overspent)
+
+
 def b03_low_execution(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     rate = b.execution_rate if b is not None else None
@@ -99,6 +102,9 @@ def b03_low_execution(ctx: ReviewContext) -> Iterable[Finding]:
             "stated_reason": reason,
         },
     )
+
+
+rule("B03", "warning", "预算执行率低于规定的下限（默认90%）")(b03_low_execution)
 
 
 def _is_cost(ctx: ReviewContext, ind: Indicator) -> bool:
@@ -131,7 +137,6 @@ def _names(rows: list[dict[str, object]]) -> str:
     return "、".join(f"“{short(str(r['name']))}”{fmt(r['wan'], 2)}万元" for r in rows)  # type: ignore[arg-type]
 
 
-@rule("B04", "warning", "以金额计量的成本指标目标值合计超过全年预算数")
 def b04_cost_targets_exceed_budget(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     if b is None or b.annual is None or b.annual <= 0:
@@ -157,7 +162,9 @@ def b04_cost_targets_exceed_budget(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("B05", "warning", "以金额计量的成本指标完成值合计超过全年执行数")
+rule("B04", "warning", "以金额计量的成本指标目标值合计超过全年预算数")(b04_cost_targets_exceed_budget)
+
+
 def b05_cost_actuals_exceed_executed(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     if b is None or b.executed is None:
@@ -183,7 +190,9 @@ def b05_cost_actuals_exceed_executed(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("B06", "error", "资金来源各行之和与资金总额不符，或总额为空/为零而来源行有金额")
+rule("B05", "warning", "以金额计量的成本指标完成值合计超过全年执行数")(b05_cost_actuals_exceed_executed)
+
+
 def b06_sources_do_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     tolerance = ctx.threshold("source_tolerance")
@@ -228,6 +237,9 @@ def b06_sources_do_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
+rule("B06", "error", "资金来源各行之和与资金总额不符，或总额为空/为零而来源行有金额")(b06_sources_do_not_add_up)
+
+
 def _b06_in_prose(ctx: ReviewContext, tolerance: Decimal) -> Iterator[Finding]:
     """Fund sources against their total when both are in the prose (全年预算数1200万元，其中中央补助800万元、
     地方资金300万元)."""
@@ -263,7 +275,6 @@ def _source_dict(s: FundSource) -> dict[str, object]:
     return {"name": s.name, **{attr: getattr(s, attr) for attr, _ in _COLUMNS}}
 
 
-@rule("B07", "error", "资金表不完整（读到了资金表，但全年预算数或全年执行数缺失）")
 def b07_no_budget(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     # No budget block at all, or figures looked for in prose and not found: a reading gap (D05), not an error.
@@ -287,7 +298,9 @@ def b07_no_budget(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("B08", "info", "全年预算数与年初预算数不同（年中调整）；调减至恰等于执行数时为警告；调整额不重要时不提示")
+rule("B07", "error", "资金表不完整（读到了资金表，但全年预算数或全年执行数缺失）")(b07_no_budget)
+
+
 def b08_budget_adjusted(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     if b is None or b.initial is None or b.annual is None or b.initial == b.annual:
@@ -328,6 +341,10 @@ def b08_budget_adjusted(ctx: ReviewContext) -> Iterable[Finding]:
         where="budget",
         evidence={**evidence, "cut_to_executed": False},
     )
+
+
+rule("B08", "info",
+     "全年预算数与年初预算数不同（年中调整）；调减至恰等于执行数时为警告；调整额不重要时不提示")(b08_budget_adjusted)
 
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元)(?![/／])")
@@ -400,7 +417,6 @@ def _all_sources(ctx: ReviewContext, head: str, rest: str, found: list[tuple[int
     return all(any(w in label for w in sources) for label in labels)
 
 
-@rule("B09", "warning", "正文或目标中的分项金额之和与所述总额（或全年预算数）不符")
 def b09_breakdown_does_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     share = ctx.threshold("breakdown_share")
@@ -434,6 +450,9 @@ def b09_breakdown_does_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
             evidence={"sentence": sentence, "total": total, "parts": [t for _, t in parts], "sum_of_parts": summed,
                       "difference": summed - total, "kind": kind},
         )
+
+
+rule("B09", "warning", "正文或目标中的分项金额之和与所述总额（或全年预算数）不符")(b09_breakdown_does_not_add_up)
 
 
 _STANDARD_UNIT = re.compile(r"^(?:元|万元)\s*[/／每]\s*([\u4e00-\u9fff]+)")
@@ -494,7 +513,6 @@ def _prose_standard(ctx: ReviewContext) -> Iterator[tuple[str, Decimal, Decimal,
                 yield sentence.strip(), per, Decimal(counts[0].group(1)), wan
 
 
-@rule("B10", "warning", "数量×单位标准（如人数×补助标准）与支出金额或预算金额不符")
 def b10_quantity_times_standard(ctx: ReviewContext) -> Iterable[Finding]:
     # one sentence states all three: its own arithmetic, held to the breakdown tolerance
     exact = ctx.threshold("breakdown_share")
@@ -550,3 +568,6 @@ def b10_quantity_times_standard(ctx: ReviewContext) -> Iterable[Finding]:
                   "standard_indicator": standard.name, "standard": per, "standard_unit": standard.unit,
                   "product": product, "executed": b.executed, "tolerance_share": share},
     )
+
+
+rule("B10", "warning", "数量×单位标准（如人数×补助标准）与支出金额或预算金额不符")(b10_quantity_times_standard)

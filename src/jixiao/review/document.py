@@ -17,7 +17,6 @@ def _has_narrative(report: Report) -> bool:
     return sum(1 for s in report.sections if s.number is not None and s.level == 1) >= 2
 
 
-@rule("D01", "warning", "报告缺少规定的组成部分（目标分解下达、绩效情况分析、偏离原因及改进措施、结果应用和公开）")
 def d01_missing_section(ctx: ReviewContext) -> Iterable[Finding]:
     report = ctx.report
     if not _has_narrative(report):
@@ -35,7 +34,10 @@ def d01_missing_section(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("D02", "info", "指标的一级、二级分类在文档中缺失，系按指标名称推断")
+rule("D01", "warning",
+     "报告缺少规定的组成部分（目标分解下达、绩效情况分析、偏离原因及改进措施、结果应用和公开）")(d01_missing_section)
+
+
 def d02_levels_inferred(ctx: ReviewContext) -> Iterable[Finding]:
     inferred = [ind for ind in ctx.report.indicators if ind.levels_inferred]
     if not inferred:
@@ -55,6 +57,9 @@ def d02_levels_inferred(ctx: ReviewContext) -> Iterable[Finding]:
         where="document",
         evidence={"inferred": len(inferred), "indicators": len(ctx.report.indicators), "by_level1": counts},
     )
+
+
+rule("D02", "info", "指标的一级、二级分类在文档中缺失，系按指标名称推断")(d02_levels_inferred)
 
 
 @lru_cache(maxsize=4)
@@ -85,7 +90,6 @@ def _line(text: str, start: int, end: int) -> str:
     return text[i: j if j >= 0 else len(text)].strip()
 
 
-@rule("D03", "warning", "保留了表格自带的填写说明（如“（100字以内）”“结合自评情况，说明……”），未填写实际内容")
 def d03_form_instructions_left(ctx: ReviewContext) -> Iterable[Finding]:
     seen: set[str] = set()
     patterns, any_of = _patterns(ctx.words.instruction_patterns)
@@ -107,11 +111,14 @@ def d03_form_instructions_left(ctx: ReviewContext) -> Iterable[Finding]:
                 )
 
 
+rule("D03", "warning",
+     "保留了表格自带的填写说明（如“（100字以内）”“结合自评情况，说明……”），未填写实际内容")(d03_form_instructions_left)
+
+
 # D04-D06: what the reader could not read. A document that names itself a self-evaluation is never
 # refused; the gaps are reported here instead, so the reviewer sees them and no check rests on them.
 
 
-@rule("D04", "warning", "未读到绩效指标（文档中没有可识别的指标表，叙述中也没有可识别的指标值），指标相关检查未执行")
 def d04_no_indicators(ctx: ReviewContext) -> Iterable[Finding]:
     if ctx.report.indicators:
         return
@@ -125,6 +132,10 @@ def d04_no_indicators(ctx: ReviewContext) -> Iterable[Finding]:
         where="document",
         evidence={"indicators": 0, "layout": ctx.report.layout},
     )
+
+
+rule("D04", "warning",
+     "未读到绩效指标（文档中没有可识别的指标表，叙述中也没有可识别的指标值），指标相关检查未执行")(d04_no_indicators)
 
 
 _BUDGET_FIELDS = {"annual": "全年预算数", "executed": "全年执行数"}
@@ -141,8 +152,6 @@ def _budget_not_read(report: Report) -> list[str] | None:
     return [k for k in _BUDGET_FIELDS if getattr(b, k) is None or (k == "annual" and getattr(b, k) <= 0)]
 
 
-@rule("D05", "warning",
-      "未读到预算资金数据（文档中没有可识别的资金表，叙述中也未读到全年预算数或执行数），执行率相关检查未执行")
 def d05_budget_not_read(ctx: ReviewContext) -> Iterable[Finding]:
     missing = _budget_not_read(ctx.report)
     if not missing:
@@ -166,10 +175,13 @@ def d05_budget_not_read(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
+rule("D05", "warning",
+      "未读到预算资金数据（文档中没有可识别的资金表，叙述中也未读到全年预算数或执行数），执行率相关检查未执行")(d05_budget_not_read)
+
+
 _UNPLACED_SHOWN = 5
 
 
-@rule("D06", "warning", "文档中有数值未能归入任何栏目（列错位、表格断裂等），未参与检查")
 def d06_unplaced_values(ctx: ReviewContext) -> Iterable[Finding]:
     unplaced = ctx.report.unplaced
     if not unplaced:
@@ -186,3 +198,6 @@ def d06_unplaced_values(ctx: ReviewContext) -> Iterable[Finding]:
         where="document",
         evidence={"unplaced": [{"text": u.text, "where": u.where, "reason": u.reason} for u in unplaced]},
     )
+
+
+rule("D06", "warning", "文档中有数值未能归入任何栏目（列错位、表格断裂等），未参与检查")(d06_unplaced_values)

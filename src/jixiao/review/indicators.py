@@ -57,7 +57,6 @@ def _has_text(text: str | None) -> bool:
     return bool(text and text.strip())
 
 
-@rule("I01", "warning", "完成值照抄目标值：定量指标中完成值与目标值完全相同的占比过高")
 def i01_actuals_copy_targets(ctx: ReviewContext) -> Iterable[Finding]:
     numeric = [
         (i, ind) for i, ind in enumerate(ctx.report.indicators)
@@ -88,7 +87,9 @@ def i01_actuals_copy_targets(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("I02", "error", "指标未完成，但既无偏差原因，偏离原因部分也未提及该指标")
+rule("I01", "warning", "完成值照抄目标值：定量指标中完成值与目标值完全相同的占比过高")(i01_actuals_copy_targets)
+
+
 def i02_unmet_without_reason(ctx: ReviewContext) -> Iterable[Finding]:
     keywords = ctx.words.narrative["completion"]["deviation_section"]
     _, deviation_text = ctx.section_text(keywords)
@@ -126,6 +127,9 @@ def i02_unmet_without_reason(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
+rule("I02", "error", "指标未完成，但既无偏差原因，偏离原因部分也未提及该指标")(i02_unmet_without_reason)
+
+
 def _impossible_percent(ctx: ReviewContext, ind: Indicator) -> bool:
     """A percentage that cannot exceed 100 % (满意度, 合格率 …) given outside 0–100 (what I05 reports)."""
     if ind.unit not in ctx.words.percent_units or contains_any(ind.name, ctx.words.percent_capped_terms) is None:
@@ -133,7 +137,6 @@ def _impossible_percent(ctx: ReviewContext, ind: Indicator) -> bool:
     return any(v is not None and (v < 0 or v > 100) for v in (ind.target, ind.actual))
 
 
-@rule("I03", "warning", "预算执行率偏低，而产出指标全部完成")
 def i03_low_execution_all_outputs_met(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     rate = b.execution_rate if b is not None else None
@@ -175,7 +178,9 @@ def i03_low_execution_all_outputs_met(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("I04", "warning", "指标性质方向疑似填反（应越高越好的用了“≤”，应越低越好的用了“≥”）")
+rule("I03", "warning", "预算执行率偏低，而产出指标全部完成")(i03_low_execution_all_outputs_met)
+
+
 def i04_inverted_operator(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind, sc in ctx.indicators():
         implied = implied_operator(ind.name, ind.operator, ctx.words)
@@ -207,7 +212,9 @@ def i04_inverted_operator(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("I05", "warning", "不可能超过100%的百分比指标（满意度、合格率等）取值超出0–100%")
+rule("I04", "warning", "指标性质方向疑似填反（应越高越好的用了“≤”，应越低越好的用了“≥”）")(i04_inverted_operator)
+
+
 def i05_percent_out_of_range(ctx: ReviewContext) -> Iterable[Finding]:
     w = ctx.words
     for i, ind in enumerate(ctx.report.indicators):
@@ -232,7 +239,9 @@ def i05_percent_out_of_range(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("I06", "error", "定量指标（≥ ≤ = > <）的年度指标值或完成值不是数字")
+rule("I05", "warning", "不可能超过100%的百分比指标（满意度、合格率等）取值超出0–100%")(i05_percent_out_of_range)
+
+
 def i06_quantitative_not_number(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
         if not ind.quantitative:
@@ -259,7 +268,9 @@ def i06_quantitative_not_number(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("I07", "warning", "定量指标未填写计量单位")
+rule("I06", "error", "定量指标（≥ ≤ = > <）的年度指标值或完成值不是数字")(i06_quantitative_not_number)
+
+
 def i07_no_unit(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
         if not ind.quantitative or _has_text(ind.unit):
@@ -273,7 +284,9 @@ def i07_no_unit(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("I08", "error", "指标没有填写完成值")
+rule("I07", "warning", "定量指标未填写计量单位")(i07_no_unit)
+
+
 def i08_no_actual(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
         if ind.actual is not None or _has_text(ind.actual_text):
@@ -287,7 +300,9 @@ def i08_no_actual(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("I09", "info", "完成值超过目标值的120%（目标可能定得偏低）")
+rule("I08", "error", "指标没有填写完成值")(i08_no_actual)
+
+
 def i09_overachievement(ctx: ReviewContext) -> Iterable[Finding]:
     factor = ctx.threshold("overachievement")
     for i, ind in enumerate(ctx.report.indicators):
@@ -314,7 +329,9 @@ def i09_overachievement(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("I10", "warning", "两个指标名称相同")
+rule("I09", "info", "完成值超过目标值的120%（目标可能定得偏低）")(i09_overachievement)
+
+
 def i10_duplicate_names(ctx: ReviewContext) -> Iterable[Finding]:
     seen: dict[str, int] = {}
     for i, ind in enumerate(ctx.report.indicators):
@@ -334,7 +351,9 @@ def i10_duplicate_names(ctx: ReviewContext) -> Iterable[Finding]:
             seen[key] = i
 
 
-@rule("I11", "warning", "定性指标的完成值未说明是否达成目标")
+rule("I10", "warning", "两个指标名称相同")(i10_duplicate_names)
+
+
 def i11_unclear_qualitative(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind, sc in ctx.indicators():
         if ind.quantitative or sc is None or sc.grade != "unclear" or not _has_text(ind.actual_text):
@@ -351,6 +370,9 @@ def i11_unclear_qualitative(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
+rule("I11", "warning", "定性指标的完成值未说明是否达成目标")(i11_unclear_qualitative)
+
+
 def _bare(text: str | None) -> str:
     """``text`` without spaces and punctuation (达成预期指标。 → 达成预期指标)."""
     if not text:
@@ -358,7 +380,6 @@ def _bare(text: str | None) -> str:
     return "".join(ch for ch in text if ch.isalnum() or ch in "%％")
 
 
-@rule("I13", "warning", "定性指标的完成情况只写“已完成”“达成预期指标”“良好”等套话，没有具体内容")
 def i13_boilerplate_actual(ctx: ReviewContext) -> Iterable[Finding]:
     table = ctx.words.raw.get("boilerplate", {})
     words = {str(w) for w in table.get("actuals", ())}
@@ -382,7 +403,9 @@ def i13_boilerplate_actual(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("I14", "warning", "定性指标的完成情况照抄目标值原文")
+rule("I13", "warning", "定性指标的完成情况只写“已完成”“达成预期指标”“良好”等套话，没有具体内容")(i13_boilerplate_actual)
+
+
 def i14_actual_copies_target(ctx: ReviewContext) -> Iterable[Finding]:
     table = ctx.words.raw.get("boilerplate", {})
     min_chars = int(table.get("copied_min_chars", 4))
@@ -404,7 +427,9 @@ def i14_actual_copies_target(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("I15", "warning", "年度总体目标的实际完成情况照抄预期目标，或只写“完成”等套话")
+rule("I14", "warning", "定性指标的完成情况照抄目标值原文")(i14_actual_copies_target)
+
+
 def i15_goal_actual_copied(ctx: ReviewContext) -> Iterable[Finding]:
     report = ctx.report
     goal, actual = _bare(report.overall_goal), _bare(report.overall_goal_actual)
@@ -440,6 +465,9 @@ def i15_goal_actual_copied(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
+rule("I15", "warning", "年度总体目标的实际完成情况照抄预期目标，或只写“完成”等套话")(i15_goal_actual_copied)
+
+
 def _partly_paid(ctx: ReviewContext) -> str | None:
     """The first clause of the prose that says only part of the money was paid, else None."""
     words = tuple(str(w) for w in ctx.words.raw.get("money_short", {}).get("partly_paid", ()))
@@ -451,7 +479,6 @@ def _partly_paid(ctx: ReviewContext) -> str | None:
     return None
 
 
-@rule("I12", "warning", "资金减少（预算调减或正文称只支付了部分资金），而产出指标全部足额完成")
 def i12_money_short_outputs_full(ctx: ReviewContext) -> Iterable[Finding]:
     b = ctx.report.budget
     rate = b.execution_rate if b is not None else None
@@ -486,3 +513,7 @@ def i12_money_short_outputs_full(ctx: ReviewContext) -> Iterable[Finding]:
         where="budget",
         evidence=evidence,
     )
+
+
+rule("I12", "warning",
+     "资金减少（预算调减或正文称只支付了部分资金），而产出指标全部足额完成")(i12_money_short_outputs_full)

@@ -28,7 +28,6 @@ def _stated(ic: IndicatorClaim) -> str:
     return f"“{ic.claim.quote}”"
 
 
-@rule("N01", "warning", "报告正文对某指标所述数值与指标表中的目标值、完成值矛盾")
 def n01_value_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
     by_index: dict[int, list[IndicatorClaim]] = {}
     for ic in ctx.narrative.indicator_claims:
@@ -61,6 +60,9 @@ def n01_value_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
+rule("N01", "warning", "报告正文对某指标所述数值与指标表中的目标值、完成值矛盾")(n01_value_contradicts_table)
+
+
 def _quotes(claims: list[CompletionClaim], limit: int = 3) -> str:
     seen: list[str] = []
     for c in claims:
@@ -78,7 +80,6 @@ def _names(items: list[tuple[int, Indicator]], limit: int = 5) -> str:
     return shown + (f"等{len(items)}个指标" if len(items) > limit else "")
 
 
-@rule("N02", "warning", "报告正文称目标部分未完成而指标全部完成，或称全部完成而有指标未完成")
 def n02_completion_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
     report = ctx.report
     if not report.indicators:
@@ -137,6 +138,10 @@ def n02_completion_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
             )
 
 
+rule("N02", "warning",
+     "报告正文称目标部分未完成而指标全部完成，或称全部完成而有指标未完成")(n02_completion_contradicts_table)
+
+
 _NEGATIONS = ("未", "没有", "尚未", "不能", "无法", "不")
 
 
@@ -161,7 +166,6 @@ def _money_full_claims(ctx: ReviewContext) -> list[CompletionClaim]:
     return out
 
 
-@rule("N03", "warning", "报告称不存在问题（暂无问题、未偏离），但执行率偏低或有指标未完成")
 def n03_no_problem_claimed(ctx: ReviewContext) -> Iterable[Finding]:
     claims = [c for c in ctx.narrative.completion_claims if c.kind == "no_problem"]
     b = ctx.report.budget
@@ -197,3 +201,6 @@ def n03_no_problem_claimed(ctx: ReviewContext) -> Iterable[Finding]:
             "unmet_indicators": [ind.name for _, ind in unmet],
         },
     )
+
+
+rule("N03", "warning", "报告称不存在问题（暂无问题、未偏离），但执行率偏低或有指标未完成")(n03_no_problem_claimed)

@@ -24,7 +24,6 @@ def _in_band(fraction: Decimal, grade: str, band: tuple[Decimal, Decimal]) -> bo
     return low <= fraction < high
 
 
-@rule("S01", "warning", "填报的指标得分与按规则计算的得分不符（超过0.1分），或定性指标得分超出其评定档次的分值区间")
 def s01_stated_score(ctx: ReviewContext) -> Iterable[Finding]:
     tolerance = ctx.threshold("score_tolerance")
     bands = ctx.policy.qualitative_bands
@@ -92,7 +91,10 @@ def s01_stated_score(ctx: ReviewContext) -> Iterable[Finding]:
             )
 
 
-@rule("S02", "error", "填报的分值（权重）合计不等于100分（预算执行率分值加全部指标分值）")
+rule("S01", "warning",
+     "填报的指标得分与按规则计算的得分不符（超过0.1分），或定性指标得分超出其评定档次的分值区间")(s01_stated_score)
+
+
 def s02_weights_do_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
     inds = ctx.report.indicators
     if not inds or any(ind.weight is None for ind in inds):
@@ -121,7 +123,9 @@ def s02_weights_do_not_add_up(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("S03", "warning", "报告自评总分或等级与按规则计算的结果不符（总分相差超过0.5分）")
+rule("S02", "error", "填报的分值（权重）合计不等于100分（预算执行率分值加全部指标分值）")(s02_weights_do_not_add_up)
+
+
 def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
     report, card = ctx.report, ctx.card
     if not report.indicators or report.budget is None or (report.budget.origin == "prose" and not report.budget.usable):
@@ -175,6 +179,9 @@ def s03_stated_total_or_grade(ctx: ReviewContext) -> Iterable[Finding]:
             )
 
 
+rule("S03", "warning", "报告自评总分或等级与按规则计算的结果不符（总分相差超过0.5分）")(s03_stated_total_or_grade)
+
+
 def _stated_total(ctx: ReviewContext) -> tuple[Decimal | None, str]:
     """The stated total and where it was read: the form, else the prose (自评得分为95分)."""
     report, card = ctx.report, ctx.card
@@ -195,7 +202,6 @@ def _reason_given(ctx: ReviewContext, i: int, ind: Indicator) -> bool:
     return bool(text) and mentions(text, ind.name, ctx.words, int(ctx.setting("name_overlap")), others)
 
 
-@rule("S04", "warning", "指标未完成，填报得分却为满分")
 def s04_unmet_full_marks(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind, sc in ctx.indicators():
         if sc is None or sc.met is not False or ind.weight is None or ind.stated_score is None or ind.weight <= 0:
@@ -215,11 +221,13 @@ def s04_unmet_full_marks(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
+rule("S04", "warning", "指标未完成，填报得分却为满分")(s04_unmet_full_marks)
+
+
 def _shown(text: str) -> str:
     return text.strip() or "—"
 
 
-@rule("S05", "warning", "指标已完成（或预算全部执行），填报得分却被扣分且未说明理由")
 def s05_met_docked(ctx: ReviewContext) -> Iterable[Finding]:
     tolerance = ctx.threshold("score_tolerance")
     for i, ind, sc in ctx.indicators():
@@ -257,7 +265,9 @@ def s05_met_docked(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
-@rule("S06", "error", "自评总分超过填报分值所允许的最高分（满分减去表中可见的扣分）")
+rule("S05", "warning", "指标已完成（或预算全部执行），填报得分却被扣分且未说明理由")(s05_met_docked)
+
+
 def s06_total_impossible(ctx: ReviewContext) -> Iterable[Finding]:
     stated_total, source = _stated_total(ctx)
     if stated_total is None:
@@ -295,3 +305,6 @@ def s06_total_impossible(ctx: ReviewContext) -> Iterable[Finding]:
         evidence={"stated_total": stated_total, "stated_total_from": source, "full_marks": full,
                   "deductions": deductions, "ceiling": ceiling, "rests_on_unsure_figure": unsure},
     )
+
+
+rule("S06", "error", "自评总分超过填报分值所允许的最高分（满分减去表中可见的扣分）")(s06_total_impossible)

@@ -13,7 +13,6 @@ from jixiao.values import fmt
 _DIGIT = re.compile(r"\d")
 
 
-@rule("T01", "info", "定性指标的目标表述笼统（作用明显、效果明显、有效、良好等），无可衡量的标准")
 def t01_vague_target(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
         if ind.quantitative:
@@ -36,7 +35,9 @@ def t01_vague_target(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("T02", "warning", "定性指标占全部指标的比例过高（默认超过30%）")
+rule("T01", "info", "定性指标的目标表述笼统（作用明显、效果明显、有效、良好等），无可衡量的标准")(t01_vague_target)
+
+
 def t02_too_many_qualitative(ctx: ReviewContext) -> Iterable[Finding]:
     total = len(ctx.report.indicators)
     if total == 0:
@@ -63,13 +64,15 @@ def t02_too_many_qualitative(ctx: ReviewContext) -> Iterable[Finding]:
     )
 
 
+rule("T02", "warning", "定性指标占全部指标的比例过高（默认超过30%）")(t02_too_many_qualitative)
+
+
 def _in_category(ctx: ReviewContext, ind: Indicator, category: str) -> bool:
     if ind.level1 == category:
         return True
     return ind.level2 is not None and ind.level2 in ctx.words.category_level2.get(category, ())
 
 
-@rule("T03", "warning", "缺少必设的指标类别（满意度指标、效益指标或成本指标）")
 def t03_missing_category(ctx: ReviewContext) -> Iterable[Finding]:
     indicators = ctx.report.indicators
     if not indicators or all(ind.level1 is None and ind.level2 is None for ind in indicators):
@@ -87,7 +90,9 @@ def t03_missing_category(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
-@rule("T04", "info", "把预算管理要求（执行率、支付进度、结余率等）当作绩效指标")
+rule("T03", "warning", "缺少必设的指标类别（满意度指标、效益指标或成本指标）")(t03_missing_category)
+
+
 def t04_budget_measure_as_indicator(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
         term = contains_any(ind.name, ctx.words.budget_measures)
@@ -102,11 +107,13 @@ def t04_budget_measure_as_indicator(ctx: ReviewContext) -> Iterable[Finding]:
         )
 
 
+rule("T04", "info", "把预算管理要求（执行率、支付进度、结余率等）当作绩效指标")(t04_budget_measure_as_indicator)
+
+
 _LEVEL2_NAMES = {"economic": "经济效益指标", "ecological": "生态效益指标", "quantity": "数量指标"}
 _LEVEL1_NAMES = {"output": "产出指标", "benefit": "效益指标", "cost": "成本指标"}
 
 
-@rule("T05", "warning", "指标归类不当：管理类指标在经济/生态效益下，满意度指标不在满意度下，成本指标在数量指标下")
 def t05_misfiled_level(ctx: ReviewContext) -> Iterable[Finding]:
     table = ctx.words.raw.get("misfiled", {})
     admin = tuple(str(w) for w in table.get("admin_terms", ()))
@@ -134,3 +141,7 @@ def t05_misfiled_level(ctx: ReviewContext) -> Iterable[Finding]:
             where=f"indicator:{i}",
             evidence={"indicator": ind.name, "level1": ind.level1, "level2": ind.level2, "term": term},
         )
+
+
+rule("T05", "warning",
+     "指标归类不当：管理类指标在经济/生态效益下，满意度指标不在满意度下，成本指标在数量指标下")(t05_misfiled_level)
