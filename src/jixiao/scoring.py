@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from jixiao.deadlines import deadline_met
 from jixiao.model import HUNDRED, Indicator, IndicatorScore, QualitativeGrade, Report, ScoreCard
 from jixiao.policy import INDICATOR_POOLS, Policy
 from jixiao.words import implied_operator
@@ -82,6 +83,12 @@ def _score_text(ind: Indicator, weight: Decimal, policy: Policy, index: int) -> 
 
 def score_indicator(ind: Indicator, weight: Decimal, policy: Policy, index: int = 0) -> IndicatorScore:
     """One indicator's score out of ``weight`` under the policy."""
+    if ind.target is None:
+        on_time = deadline_met(ind.target_text, ind.actual_text)
+        if on_time is not None:  # a completion-time target (≤11月, 12月底前): the dates are compared
+            fraction = ONE if on_time else policy.qualitative_fractions["not_achieved"]
+            return IndicatorScore(index=index, max_score=weight, score=weight * fraction, met=on_time,
+                                  basis="date")
     if ind.operator == "qualitative":
         if not ind.actual_text.strip():  # no actual at all (I08): nothing claimed, nothing scored
             return IndicatorScore(index=index, max_score=weight, score=ZERO, met=None, basis="no-actual")

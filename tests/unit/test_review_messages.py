@@ -99,6 +99,7 @@ def reviewer_checks_report() -> Report:
     r.indicators += [
         ql("成本控制", "不超过预算", "不超过预算", "benefit", "economic"),  # T05, I14
         ql("宣传覆盖", "全年开展宣传不少于4次", "已完成", "output", "quantity"),  # I13
+        ql("站点验收完成时间", "12月底前", "完成", "output", "timeliness"),  # I16: a date target, no date given
     ]
     r.overall_goal = r.overall_goal_actual = "完成20个监测站点建设并投入使用。"  # I15
     return r

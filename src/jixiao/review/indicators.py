@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.claims import mentions
+from jixiao.deadlines import deadline_met, is_deadline
 from jixiao.model import Finding, Indicator
 from jixiao.review.base import (
     ReviewContext,
@@ -242,10 +243,15 @@ def i05_percent_out_of_range(ctx: ReviewContext) -> Iterable[Finding]:
 rule("I05", "warning", "不可能超过100%的百分比指标（满意度、合格率等）取值超出0–100%")(i05_percent_out_of_range)
 
 
+def _date_target(ind: Indicator) -> bool:
+    """A target that is a date (完成时间 ≤11月, 12月底前, 2023年12月底, 年底前), not a count."""
+    return ind.target is None and is_deadline(ind.target_text)
+
+
 def i06_quantitative_not_number(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
-        if not ind.quantitative:
-            continue
+        if not ind.quantitative or _date_target(ind):
+            continue  # a completion-time target (≤11月, 12月底前) is a date, compared as one (I16)
         bad = []
         if ind.target is None and _has_text(ind.target_text):
             bad.append(("年度指标值", ind.target_text.strip()))
@@ -273,7 +279,7 @@ rule("I06", "error", "定量指标（≥ ≤ = > <）的年度指标值或完成
 
 def i07_no_unit(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
-        if not ind.quantitative or _has_text(ind.unit):
+        if not ind.quantitative or _has_text(ind.unit) or _date_target(ind):
             continue
         yield Finding(
             code="I07",
@@ -517,3 +523,25 @@ def i12_money_short_outputs_full(ctx: ReviewContext) -> Iterable[Finding]:
 
 rule("I12", "warning",
      "资金减少（预算调减或正文称只支付了部分资金），而产出指标全部足额完成")(i12_money_short_outputs_full)
+
+
+def i16_deadline_actual_without_date(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind in enumerate(ctx.report.indicators):
+        if not _date_target(ind) or not _has_text(ind.actual_text):
+            continue  # no actual at all is I08
+        if deadline_met(ind.target_text, ind.actual_text) is not None:
+            continue  # a date (or 按时/如期/延期) was given: scored and reviewed as a date (I02 when late)
+        yield Finding(
+            code="I16",
+            severity="warning",
+            message=(
+                f"时间指标“{ind.name}”的年度指标值为“{ind.target_text.strip()}”，完成值“{ind.actual_text.strip()}”"
+                "未写明实际完成时间，无法核实是否按期完成，请填写实际完成的日期（如“11月20日”）。"
+            ),
+            where=_where(i),
+            evidence={"indicator": ind.name, "target_text": ind.target_text, "actual_text": ind.actual_text},
+        )
+
+
+rule("I16", "warning",
+     "时间指标（完成时间≤11月、12月底前）的完成值没有写明完成时间，无法核实是否按期完成")(i16_deadline_actual_without_date)
