@@ -731,8 +731,8 @@ def _sentence_claims(sentence: str, title: str | None, c: _Compiled) -> Iterator
         if pos < 0 or _negated(sentence, pos, c):
             continue
         clause = _clause(sentence, pos, pos + len(phrase), c)
-        if any(w in clause for w in c.intent):
-            continue
+        if any(w in clause.replace(phrase, "") for w in c.intent):
+            continue  # 力争全部完成 (but 按计划完成目标 is a claim: the 计划 is the phrase's own)
         yield CompletionClaim("full", phrase, clause, sentence, title, excepted)
         break
 

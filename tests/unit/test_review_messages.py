@@ -100,6 +100,8 @@ def reviewer_checks_report() -> Report:
         ql("成本控制", "不超过预算", "不超过预算", "benefit", "economic"),  # T05, I14
         ql("宣传覆盖", "全年开展宣传不少于4次", "已完成", "output", "quantity"),  # I13
         ql("站点验收完成时间", "12月底前", "完成", "output", "timeliness"),  # I16: a date target, no date given
+        q("建成20个监测站点", ">=", "20", "20", "个"),  # T06: the name restates the target
+        q("是否按时发放", ">=", "100", "100", "%", level2="timeliness"),  # T07: a yes/no question with a %
     ]
     r.overall_goal = r.overall_goal_actual = "完成20个监测站点建设并投入使用。"  # I15
     return r
@@ -134,10 +136,18 @@ def clean_budget_with(**kw: object) -> Budget:
     return b
 
 
+def money_full_report() -> Report:
+    """I17: the budget spent in full while a quantity output fell 10 % short."""
+    r = clean_report()
+    r.budget = Budget(annual=D("100"), executed=D("100"))
+    r.indicators.append(q("补贴发放人次", ">=", "200", "180", "人次"))
+    return r
+
+
 def all_findings() -> list[tuple[Report, Finding]]:
     out: list[tuple[Report, Finding]] = []
     for r in (messy_budget_report(), overspent_report(), bare_report(), copied_report(), gappy_report(),
-              reviewer_checks_report(), money_short_report(), amounts_report()):
+              reviewer_checks_report(), money_short_report(), amounts_report(), money_full_report()):
         out.extend((r, f) for f in run(r))
     return out
 

@@ -199,7 +199,8 @@ def split_causes(findings: list[Finding]) -> tuple[list[Finding], dict[int, list
     return roots, children
 
 
-_HOW_NAMES = {"split": "拆分连写数字", "ocr": "OCR纠错", "realigned": "按内容重新对齐列"}
+_HOW_NAMES = {"split": "拆分连写数字", "ocr": "OCR纠错", "realigned": "按内容重新对齐列",
+              "unplaced": "从含未归栏数值的一行中"}
 
 
 def _unsure_figures(report: Report, where: str, code: str) -> dict[str, str]:
@@ -215,6 +216,10 @@ def _unsure_figures(report: Report, where: str, code: str) -> dict[str, str]:
         except (ValueError, IndexError):
             return out
         out.update({k: ind.provenance[k].how for k in ind.unsure()})
+        # a value the reader saw in this row but could not place ("M." before 8万元): the row's figures
+        # may be missing a part of what was written
+        if ind.name and any(ind.name in u.reason or ind.name in u.where for u in report.unplaced):
+            out["row"] = "unplaced"
     elif where == "document" and code.startswith("S"):
         for i, ind in enumerate(report.indicators):
             out.update({f"indicator:{i}.{k}": ind.provenance[k].how for k in ind.unsure("weight", "stated_score")})
@@ -271,6 +276,20 @@ def stated_reason(ctx: ReviewContext, topics: Iterable[str], extra: Iterable[str
             quoted = "，".join(clauses[first:last + 1])  # the clauses that give the reason
             return quoted if len(quoted) <= limit else quoted[: limit - 1] + "…"
     return None
+
+
+_NOT_REASON_CHARS = re.compile(r"[0-9A-Za-z\s\W_]+")
+
+
+def is_reason(ctx: ReviewContext, text: str | None) -> bool:
+    """A deviation-reason cell that says something: not empty, not only a label, a number or a level name
+    left in the cell by the reader ("指标2:", "项目", "投入管理" — `[reasons] not_a_reason`)."""
+    if not text or not text.strip():
+        return False
+    rest = text
+    for w in sorted(reason_words(ctx, "not_a_reason"), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return bool(_NOT_REASON_CHARS.sub("", rest))
 
 
 def reason_words(ctx: ReviewContext, key: str) -> tuple[str, ...]:

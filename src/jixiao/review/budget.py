@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from jixiao.model import Finding, FundSource, Indicator
-from jixiao.review.base import ReviewContext, pct, reason_words, rule, short, stated_reason
+from jixiao.review.base import ReviewContext, fmt_num, pct, reason_words, rule, short, stated_reason
 from jixiao.values import decimal_places, fmt, is_money_unit, to_wan
 
 _COLUMNS = (("initial", "年初预算数"), ("annual", "全年预算数"), ("executed", "全年执行数"))
@@ -513,7 +513,71 @@ def _prose_standard(ctx: ReviewContext) -> Iterator[tuple[str, Decimal, Decimal,
                 yield sentence.strip(), per, Decimal(counts[0].group(1)), wan
 
 
+_CAT_COUNT = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,12}?)(?P<n>\d+)\s*(?P<unit>人次|人|名|户|亩)(?![/／\d])")
+_CAT_STANDARD = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,12}?)(?P<per>\d+(?:\.\d+)?)\s*元\s*[/／每]\s*"
+                           r"(?:人|生|户|亩|年|学期|期|次)")
+_CAT_CUT = re.compile(r"[，,。；;、:：（）()\s]")
+
+
+def _categories(ctx: ReviewContext) -> tuple[str, list[tuple[str, Decimal, Decimal]]] | None:
+    """(paragraph, [(category, count, standard 元)]) when one paragraph of the prose gives per-category
+    counts (小学生140人；初中生96人) and, in another sentence, per-category standards (小学生300元/年、初中生
+    500元/年) for at least two categories, every standard matching one count by its category name."""
+    for _, text in ctx.narrative.parts:
+        if "元" not in text:
+            continue
+        standards = [(m.group("label"), Decimal(m.group("per"))) for m in _CAT_STANDARD.finditer(text)]
+        if len(standards) < 2:
+            continue
+        counts: list[tuple[str, Decimal]] = []
+        for m in _CAT_COUNT.finditer(text):
+            before = _CAT_CUT.split(text[: m.start("n")])[-1]
+            counts.append((before, Decimal(m.group("n"))))
+        pairs: list[tuple[str, Decimal, Decimal]] = []
+        for label, per in standards:
+            label = _CAT_CUT.split(label)[-1]
+            hits = [n for before, n in counts if len(label) >= 2 and before.endswith(label)]
+            if len(hits) != 1:
+                break
+            pairs.append((label, hits[0], per))
+        else:
+            if len({lb for lb, _, _ in pairs}) == len(pairs) >= 2:
+                return text, pairs
+    return None
+
+
+def _b10_categories(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    if b is None or b.executed is None or b.executed <= 0:
+        return
+    found = _categories(ctx)
+    if found is None:
+        return
+    _, pairs = found
+    product = to_wan(sum((n * per for _, n, per in pairs), Decimal(0)), "元")
+    if product is None:
+        return
+    share = ctx.threshold("standard_share")
+    if abs(product - b.executed) <= b.executed * share:
+        return
+    shown = "＋".join(f"{label}{fmt(n, 0)}×{fmt_num(per)}元" for label, n, per in pairs)
+    yield Finding(
+        code="B10",
+        severity="warning",
+        message=(
+            f"报告所述各类对象人数×补助标准：{shown}＝{_wan(product)}，与全年执行数{_wan(b.executed)}不符，"
+            f"{'多' if product > b.executed else '少'}{_wan(abs(product - b.executed))}，"
+            "请核实补助对象数量、标准及资金去向。"
+        ),
+        where="budget",
+        evidence={"categories": [{"category": label, "count": n, "standard": per} for label, n, per in pairs],
+                  "product": product, "executed": b.executed, "tolerance_share": share, "from": "prose"},
+    )
+
+
 def b10_quantity_times_standard(ctx: ReviewContext) -> Iterable[Finding]:
+    # per-category counts and standards told in different sentences of one paragraph
+    yield from _b10_categories(ctx)
     # one sentence states all three: its own arithmetic, held to the breakdown tolerance
     exact = ctx.threshold("breakdown_share")
     for sentence, per, n, spent in _prose_standard(ctx):

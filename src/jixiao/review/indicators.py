@@ -13,6 +13,7 @@ from jixiao.review.base import (
     ReviewContext,
     contains_any,
     fmt_num,
+    is_reason,
     pct,
     reason_words,
     rule,
@@ -58,6 +59,14 @@ def _has_text(text: str | None) -> bool:
     return bool(text and text.strip())
 
 
+_PLACEHOLDERS = {"—", "——", "-", "--", "/", "／", "无", "空", "×", "x", "X", "\\"}
+
+
+def _placeholder(text: str) -> bool:
+    """A cell left empty with a dash or slash (“—”, “/”, “无”)."""
+    return "".join(text.split()) in _PLACEHOLDERS
+
+
 def i01_actuals_copy_targets(ctx: ReviewContext) -> Iterable[Finding]:
     numeric = [
         (i, ind) for i, ind in enumerate(ctx.report.indicators)
@@ -98,7 +107,7 @@ def i02_unmet_without_reason(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind, sc in ctx.indicators():
         if sc is None or sc.met is not False:
             continue
-        if _has_text(ind.deviation_reason):
+        if is_reason(ctx, ind.deviation_reason):
             continue
         if ind.target is None and not _has_text(ind.target_text):
             continue  # no target stated (a result told in prose): "not met" has nothing to rest on
@@ -364,6 +373,8 @@ def i11_unclear_qualitative(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind, sc in ctx.indicators():
         if ind.quantitative or sc is None or sc.grade != "unclear" or not _has_text(ind.actual_text):
             continue
+        if not _has_text(ind.target_text) or _placeholder(ind.target_text):
+            continue  # no target (“—”): nothing the actual could say it reached
         yield Finding(
             code="I11",
             severity="warning",
@@ -545,3 +556,35 @@ def i16_deadline_actual_without_date(ctx: ReviewContext) -> Iterable[Finding]:
 
 rule("I16", "warning",
      "时间指标（完成时间≤11月、12月底前）的完成值没有写明完成时间，无法核实是否按期完成")(i16_deadline_actual_without_date)
+
+
+
+def i17_money_full_output_short(ctx: ReviewContext) -> Iterable[Finding]:
+    b = ctx.report.budget
+    rate = b.execution_rate if b is not None else None
+    table = ctx.words.raw.get("money_full", {})
+    if rate is None or rate < Decimal(str(table.get("rate", "99.5"))):
+        return
+    short_share = Decimal(str(table.get("short_share", "0.05")))
+    for i, ind, sc in ctx.indicators():
+        if sc is None or sc.met is not False or ind.level2 != "quantity":
+            continue
+        if ind.target is None or ind.actual is None or ind.target <= 0 or ind.operator not in (">=", ">", "="):
+            continue
+        if ind.actual >= ind.target * (1 - short_share):
+            continue
+        yield Finding(
+            code="I17",
+            severity="warning",
+            message=(
+                f"预算执行率{pct(rate)}，资金已全部支出，但数量指标“{ind.name}”只完成{_actual(ind)}"
+                f"（年度指标值{_target_with_sign(ind)}，完成{pct(ind.actual / ind.target * 100)}），"
+                "产出少于计划而资金未减少，请说明未完成部分对应资金的去向。"
+            ),
+            where=_where(i),
+            evidence={"indicator": ind.name, "execution_rate": rate, "target": ind.target, "actual": ind.actual,
+                      "short_share": short_share},
+        )
+
+
+rule("I17", "warning", "资金全部支出，但数量指标未完成（产出少于计划而资金未减少）")(i17_money_full_output_short)

@@ -72,7 +72,9 @@ def _quotes(claims: list[CompletionClaim], limit: int = 3) -> str:
 
 
 def _unmet(ctx: ReviewContext) -> list[tuple[int, Indicator]]:
-    return [(i, ind) for i, ind, sc in ctx.indicators() if sc is not None and sc.met is False]
+    # an indicator with no target (a result told without one: 有所提高) is not "unmet": nothing to miss
+    return [(i, ind) for i, ind, sc in ctx.indicators() if sc is not None and sc.met is False
+            and (ind.target is not None or ind.target_text.strip())]
 
 
 def _names(items: list[tuple[int, Indicator]], limit: int = 5) -> str:
@@ -80,9 +82,32 @@ def _names(items: list[tuple[int, Indicator]], limit: int = 5) -> str:
     return shown + (f"等{len(items)}个指标" if len(items) > limit else "")
 
 
+def _n02_prose_only(ctx: ReviewContext) -> Iterable[Finding]:
+    """No indicator table: the prose claims full completion (活动完成率达到100%) and admits a shortfall
+    elsewhere (部分项目未能按照设定的时效指标完成)."""
+    claims = ctx.narrative.completion_claims
+    full = [c for c in claims if c.kind == "full" and not c.excepted]
+    partial = [c for c in claims if c.kind == "partial" and all(c.sentence != f.sentence for f in full)]
+    if not full or not partial:
+        return
+    yield Finding(
+        code="N02",
+        severity="warning",
+        message=f"报告正文称{_quotes(full)}，又称{_quotes(partial)}，完成情况前后矛盾，请核实并如实表述。",
+        where="narrative",
+        evidence={
+            "claim": "both",
+            "phrases": [c.phrase for c in full + partial],
+            "sentences": list(dict.fromkeys(c.sentence for c in full + partial)),
+            "indicators": 0,
+        },
+    )
+
+
 def n02_completion_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
     report = ctx.report
     if not report.indicators:
+        yield from _n02_prose_only(ctx)
         return
     claims = ctx.narrative.completion_claims
     partial = [c for c in claims if c.kind == "partial"]

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jixiao.claims import mentions
 from jixiao.model import Finding, Indicator, Severity
-from jixiao.review.base import ReviewContext, fmt_num, rule, short
+from jixiao.review.base import ReviewContext, fmt_num, is_reason, rule, short
 from jixiao.values import fmt
 
 _GRADE_NAMES = {"achieved": "达成", "partial": "部分达成", "not_achieved": "未达成"}
@@ -28,9 +28,11 @@ def s01_stated_score(ctx: ReviewContext) -> Iterable[Finding]:
     tolerance = ctx.threshold("score_tolerance")
     bands = ctx.policy.qualitative_bands
     for i, ind, sc in ctx.indicators():
-        if sc is None or ind.stated_score is None:
-            continue
-        weight = ind.weight if ind.weight is not None else sc.max_score
+        if sc is None or ind.stated_score is None or ind.weight is None:
+            continue  # a 得分 without its 分值: the default weight says nothing about what the unit meant
+        if sc.grade == "unclear":
+            continue  # the words could not be graded (I11 when there is a target): no score to compare with
+        weight = ind.weight
         if sc.grade in bands and weight > 0 and (not ind.quantitative or sc.basis in ("band", "stated")):
             band = bands[sc.grade]
             if _in_band(ind.stated_score / weight, sc.grade, band):
@@ -194,7 +196,7 @@ def _stated_total(ctx: ReviewContext) -> tuple[Decimal | None, str]:
 
 
 def _reason_given(ctx: ReviewContext, i: int, ind: Indicator) -> bool:
-    if ind.deviation_reason and ind.deviation_reason.strip():
+    if is_reason(ctx, ind.deviation_reason):
         return True
     keywords = ctx.words.narrative["completion"]["deviation_section"]
     _, text = ctx.section_text(keywords)

@@ -98,6 +98,10 @@ def t04_budget_measure_as_indicator(ctx: ReviewContext) -> Iterable[Finding]:
         term = contains_any(ind.name, ctx.words.budget_measures)
         if term is None:
             continue
+        targets = ctx.words.raw.get("targets", {})
+        if term in targets.get("budget_measure_needs_money", ()) and not contains_any(
+                ind.name, tuple(targets.get("money_words", ()))):
+            continue  # 制度执行率, 收购价格执行率: a policy carried out, not a budget spent
         yield Finding(
             code="T04",
             severity="info",
@@ -145,3 +149,77 @@ def t05_misfiled_level(ctx: ReviewContext) -> Iterable[Finding]:
 
 rule("T05", "warning",
      "指标归类不当：管理类指标在经济/生态效益下，满意度指标不在满意度下，成本指标在数量指标下")(t05_misfiled_level)
+
+
+_NUMBER_UNIT = re.compile(r"\d+(?:\.\d+)?\s*[^\d\s，,。；;、]{0,4}")
+_UNIT_AFTER = re.compile(r"\d[^\d.]+$")
+
+
+def _bare_value(text: str) -> str:
+    """A target as a value: no operator words, no spaces (“≥1000万元” → “1000万元”)."""
+    s = "".join(text.split())
+    for w in (">=", "<=", "≥", "≤", "＞", "＜", ">", "<", "=", "＝", "不低于", "不少于", "不高于", "不超过", "达到",
+              "约"):
+        s = s.replace(w, "")
+    return s
+
+
+def t06_name_restates_target(ctx: ReviewContext) -> Iterable[Finding]:
+    for i, ind in enumerate(ctx.report.indicators):
+        if not ind.quantitative or ind.target is None:
+            continue
+        value = _bare_value(ind.target_text)
+        if value and not _UNIT_AFTER.search(value) and ind.unit:
+            value += ind.unit  # "100" in one cell, "万元" in the next
+        name = "".join(ind.name.split())
+        if not value or not _NUMBER_UNIT.fullmatch(value) or not _UNIT_AFTER.search(value):
+            continue  # a bare number in a name (5G基站) is no restated target: the unit must be there too
+        if value not in name:
+            continue
+        yield Finding(
+            code="T06",
+            severity="warning",
+            message=(
+                f"三级指标名称“{ind.name}”照搬了指标值“{value}”，未写明考核的内容，"
+                "指标名称应说明衡量什么（对象、事项），目标数值填在指标值栏。"
+            ),
+            where=f"indicator:{i}",
+            evidence={"indicator": ind.name, "target_text": ind.target_text, "value": value},
+        )
+
+
+rule("T06", "warning",
+     "三级指标名称照搬指标值（如“每年财政补助1000万元”“1年”），未写明考核内容")(t06_name_restates_target)
+
+
+def _is_percent(ind: Indicator) -> bool:
+    return (ind.unit or "") in ("%", "％") or "%" in ind.target_text or "％" in ind.target_text
+
+
+def t07_percent_on_non_rate(ctx: ReviewContext) -> Iterable[Finding]:
+    targets = ctx.words.raw.get("targets", {})
+    rate_words = tuple(str(w) for w in targets.get("rate_words", ()))
+    questions = tuple(str(w) for w in targets.get("question_words", ()))
+    for i, ind in enumerate(ctx.report.indicators):
+        if not ind.quantitative or ind.target is None or not _is_percent(ind):
+            continue
+        question = contains_any(ind.name, questions)
+        if question is None and contains_any(ind.name, rate_words):
+            continue
+        why = (f"是“{question}”式的问句，只能回答是或否" if question
+               else "不是比率或比例，看不出百分比是什么与什么之比")
+        yield Finding(
+            code="T07",
+            severity="warning",
+            message=(
+                f"指标“{ind.name}”以百分比（{_bare_value(ind.target_text) or fmt(ind.target, 2)}"
+                f"{'' if '%' in ind.target_text else '%'}）为指标值，但指标名称{why}，"
+                "应改为可衡量的比率指标（写明分子、分母，如“……覆盖率”“……达标率”）或改为定性指标。"
+            ),
+            where=f"indicator:{i}",
+            evidence={"indicator": ind.name, "target_text": ind.target_text, "unit": ind.unit,
+                      "question_word": question},
+        )
+
+
+rule("T07", "warning", "百分比指标值用在不是比率的指标名称上（口号式名称、“是否……”问句）")(t07_percent_on_non_rate)
