@@ -261,6 +261,8 @@ def i06_quantitative_not_number(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
         if not ind.quantitative or _date_target(ind):
             continue  # a completion-time target (≤11月, 12月底前) is a date, compared as one (I16)
+        if _placeholder(ind.target_text) and contains_any(ind.name, ctx.words.budget_measures):
+            continue  # the form's 预算执行率 row has no target (“—”): the rate is scored by its own rule
         bad = []
         if ind.target is None and _has_text(ind.target_text):
             bad.append(("年度指标值", ind.target_text.strip()))
@@ -288,8 +290,8 @@ rule("I06", "error", "定量指标（≥ ≤ = > <）的年度指标值或完成
 
 def i07_no_unit(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
-        if not ind.quantitative or _has_text(ind.unit) or _date_target(ind):
-            continue
+        if not ind.quantitative or _has_text(ind.unit) or _date_target(ind) or _cut_off(ctx, ind):
+            continue  # a row cut off after its target (I08 says so) has lost its unit cell too
         yield Finding(
             code="I07",
             severity="warning",
@@ -302,16 +304,31 @@ def i07_no_unit(ctx: ReviewContext) -> Iterable[Finding]:
 rule("I07", "warning", "定量指标未填写计量单位")(i07_no_unit)
 
 
+def _cut_off(ctx: ReviewContext, ind: Indicator) -> bool:
+    """A row that stops at its target: no unit, actual, 分值, 得分 or reason, while another row of the
+    table has 分值 or 得分 — the table was cut off (or not read) after the target, not left blank."""
+    if ind.actual is not None or _has_text(ind.actual_text) or _has_text(ind.unit) or _has_text(ind.deviation_reason):
+        return False
+    if ind.weight is not None or ind.stated_score is not None:
+        return False
+    return any(o is not ind and (o.weight is not None or o.stated_score is not None) for o in ctx.report.indicators)
+
+
+_CUT_NOTE = "（该行指标值之后的完成值、分值、得分各栏均为空，可能是表格截断或未能读取，请核对原表）"
+
+
 def i08_no_actual(ctx: ReviewContext) -> Iterable[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
         if ind.actual is not None or _has_text(ind.actual_text):
             continue
+        cut = _cut_off(ctx, ind)
         yield Finding(
             code="I08",
-            severity="error",
-            message=f"指标“{ind.name}”（年度指标值{_target_with_sign(ind)}）未填写实际完成值。",
+            severity="warning" if cut else "error",
+            message=(f"指标“{ind.name}”（年度指标值{_target_with_sign(ind)}）未填写实际完成值。"
+                     + (_CUT_NOTE if cut else "")),
             where=_where(i),
-            evidence={"indicator": ind.name, "target_text": ind.target_text},
+            evidence={"indicator": ind.name, "target_text": ind.target_text, "row_cut_off": cut},
         )
 
 

@@ -230,6 +230,33 @@ def _shown(text: str) -> str:
     return text.strip() or "—"
 
 
+def _s05_budget_row(ctx: ReviewContext, rate: Decimal | None, tolerance: Decimal) -> Iterable[Finding]:
+    """The form's 预算执行率 written as an indicator row (its own 分值/得分, no target): executed in full
+    (its actual, or the budget's rate, at least 100 %) yet docked without a reason."""
+    b = ctx.report.budget
+    if b is not None and b.weight is not None:
+        return  # the budget block carries the score: the second loop judges it
+    for i, ind in enumerate(ctx.report.indicators):
+        if "预算执行率" not in ind.name or ind.weight is None or ind.stated_score is None or ind.weight <= 0:
+            continue
+        if ind.target is not None:
+            continue  # a row with its own target is scored like any indicator (first loop)
+        actual = ind.actual if ind.actual is not None else rate
+        if actual is None or actual < 100 or ind.stated_score >= ind.weight - tolerance or _reason_given(ctx, i, ind):
+            continue
+        yield Finding(
+            code="S05",
+            severity="warning",
+            message=(
+                f"预算执行率{fmt(actual, 2)}%，预算执行一项（指标“{ind.name}”）应得满分{fmt_num(ind.weight)}分，"
+                f"填报得分{fmt_num(ind.stated_score)}分，扣分{_pts(ind.weight - ind.stated_score)}但未说明扣分理由。"
+            ),
+            where=f"indicator:{i}",
+            evidence={"indicator": ind.name, "execution_rate": actual, "weight": ind.weight,
+                      "stated_score": ind.stated_score, "deduction": ind.weight - ind.stated_score},
+        )
+
+
 def s05_met_docked(ctx: ReviewContext) -> Iterable[Finding]:
     tolerance = ctx.threshold("score_tolerance")
     for i, ind, sc in ctx.indicators():
@@ -251,6 +278,7 @@ def s05_met_docked(ctx: ReviewContext) -> Iterable[Finding]:
         )
     b = ctx.report.budget
     rate = b.execution_rate if b is not None else None
+    yield from _s05_budget_row(ctx, rate, tolerance)
     if b is None or rate is None or b.weight is None or b.stated_score is None or rate < 100:
         return
     if b.stated_score >= b.weight - tolerance:

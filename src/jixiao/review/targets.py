@@ -73,6 +73,13 @@ def _in_category(ctx: ReviewContext, ind: Indicator, category: str) -> bool:
     return ind.level2 is not None and ind.level2 in ctx.words.category_level2.get(category, ())
 
 
+def _document_text(ctx: ReviewContext) -> str:
+    """Everything the reader kept as text: the sections, the prose, what it could not place."""
+    parts = [s.title + s.text for s in ctx.report.sections] + [t for _, t in ctx.narrative.parts]
+    parts += [u.reason + u.text for u in ctx.report.unplaced]
+    return "".join("".join(parts).split())
+
+
 def t03_missing_category(ctx: ReviewContext) -> Iterable[Finding]:
     indicators = ctx.report.indicators
     if not indicators or all(ind.level1 is None and ind.level2 is None for ind in indicators):
@@ -81,12 +88,16 @@ def t03_missing_category(ctx: ReviewContext) -> Iterable[Finding]:
         if any(_in_category(ctx, ind, category) for ind in indicators):
             continue
         name = ctx.words.category_names.get(category, category)
+        # the document names the category (a heading 满意度指标 the table was cut off or not read after)
+        named = name[:-1] in _document_text(ctx)
         yield Finding(
             code="T03",
-            severity="warning",
-            message=f"绩效指标中没有{name}（全部{len(indicators)}个指标均不属于{name}），指标体系不完整，应按规定设置。",
+            severity="info" if named else "warning",
+            message=f"绩效指标中没有{name}（全部{len(indicators)}个指标均不属于{name}），指标体系不完整，应按规定设置。"
+            + (f"（文档中出现了{name}栏目，但未读到其下的指标，可能是表格截断或未能读取，请人工核对）"
+               if named else ""),
             where="document",
-            evidence={"category": category, "indicators": len(indicators)},
+            evidence={"category": category, "indicators": len(indicators), "category_named": named},
         )
 
 
