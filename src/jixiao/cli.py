@@ -106,8 +106,8 @@ def check(
 ) -> None:
     """读取、评分并复核自评报告，显示评分表和复核发现。"""
     out = Console(highlight=False, soft_wrap=False)
-    if not out.is_terminal:
-        out = Console(highlight=False, soft_wrap=False, width=132)
+    if not out.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
+        out = Console(highlight=False, soft_wrap=False, width=132)  # piped: the wide tables (COLUMNS= to narrow)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         load_policy(policy)
