@@ -44,8 +44,6 @@ _ORG_END = re.compile(r"(局|厅|委员会|委|院|中心|办公室|办|站|所|
 _YUAN_NOTE = re.compile(r"[（(:：]\s*元\s*[)）]?")
 _WEIGHT_NOTE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _YEAR_CELL = re.compile(r"[（(]?\s*(20\d{2})\s*年度?\s*[)）]?")
-_SUPERVISOR_LINE = re.compile(r"^\s*(?:地方)?主管(?:部门|单位)\s*[:：]\s*(.+?)\s*$")
-_ORG_LINE = re.compile(r"^\s*(填报单位|实施单位|资金使用单位|单位名称)\s*[:：]\s*(.+?)\s*$")
 _EMPTY = {"", "-", "—", "–", "/", "无", "——", "--", "\\", "／"}
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟"
@@ -552,9 +550,9 @@ def _organization(paragraphs: list[str], st: _State) -> str | None:
         if key in st.fields:
             return st.fields[key]
     for p in paragraphs:
-        m = _ORG_LINE.match(p)
-        if m:
-            return m.group(2).split("\t")[0].strip()
+        org = meta.organization_line(p)
+        if org is not None:
+            return org
     for p in reversed(paragraphs[-6:]):
         t = p.strip()
         if not t or _DATE_LINE.match(t) or _heading(t):
@@ -571,9 +569,9 @@ def _supervising_department(paragraphs: list[str], st: _State) -> str | None:
     if "supervisor" in st.fields:
         return st.fields["supervisor"]
     for p in paragraphs[:40]:
-        m = _SUPERVISOR_LINE.match(p)
-        if m:
-            return m.group(1).split("\t")[0].strip() or None
+        sup = meta.supervisor_line(p)
+        if sup is not None:
+            return sup or None
     return None
 
 

@@ -171,6 +171,31 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(r"(?<!主管)(?<!中央)(?:" + alt + r")" + value), re.compile(r"(?<!中央)(?:" + sup + r")" + value)
 
 
+@cache
+def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line that is only "label：value", for the organization and the supervisor labels (same lists as
+    ``_label_patterns``); the value is the rest of the line."""
+    w = words()["who"]
+
+    def line(labels: list[str]) -> re.Pattern[str]:
+        alt = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+        return re.compile(r"^\s*(?:" + alt + r")\s*[:：]\s*(.+?)\s*$")
+
+    return line(w["organization_labels"]), line(w["supervisor_labels"])
+
+
+def organization_line(line: str) -> str | None:
+    """The value of a line "实施单位：X" / "单位名称：X" (up to a tab: the next cell of a row), else None."""
+    m = _line_patterns()[0].match(line)
+    return m.group(1).split("\t")[0].strip() if m else None
+
+
+def supervisor_line(line: str) -> str | None:
+    """The value of a line "主管部门：X" (地方主管部门, 主管单位), else None."""
+    m = _line_patterns()[1].match(line)
+    return m.group(1).split("\t")[0].strip() if m else None
+
+
 def _labelled(doc: Document, rx: re.Pattern[str]) -> str | None:
     for t in _texts(doc, 60):
         m = rx.search(t)
@@ -199,4 +224,5 @@ def organization_from_title(title: str | None) -> str | None:
 
 
 __all__ = ["clean_title", "fiscal_year", "is_page_chrome", "names_itself_self_evaluation", "organization_from_lines",
-           "organization_from_title", "strip_file_extension", "supervisor_from_lines", "words"]
+           "organization_from_title", "organization_line", "strip_file_extension", "supervisor_from_lines",
+           "supervisor_line", "words"]
