@@ -119,6 +119,8 @@ def _indicator_cells(d: Doc, r: Row) -> list[str]:
 
 
 def _table_lines(d: Doc) -> list[str]:
+    if not d.rows:
+        return []  # a narrative report with no indicator table
     head = _indicator_header(d)
     rows = [_indicator_cells(d, r) for r in d.rows]
     if d.stated_total and not d.transfer:

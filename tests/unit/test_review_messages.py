@@ -83,6 +83,9 @@ def gappy_report() -> Report:
     return Report(
         budget=Budget(annual=D("194.9"), origin="table"),
         unplaced=[Unplaced("194.9194.9100%", "表1第3行", "无法拆分为确定的数值"), Unplaced("87", "表1第9行")],
+        # T08: results told only as a percentage per level; N04: a transfer funded by a lower level
+        sections=[Section("一", "一、项目基本情况", 1, "本项目为省对下专项转移支付项目，资金全部为县级财政资金。"),
+                  Section("二", "二、绩效指标完成情况", 1, "产出指标完成情况:100%。满意度指标完成情况:100%。")],
     )
 
 

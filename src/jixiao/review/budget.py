@@ -519,6 +519,13 @@ _CAT_STANDARD = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,12}?)(?P<per>\d+(?:\.\d
 _CAT_CUT = re.compile(r"[，,。；;、:：（）()\s]")
 
 
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
 def _categories(ctx: ReviewContext) -> tuple[str, list[tuple[str, Decimal, Decimal]]] | None:
     """(paragraph, [(category, count, standard 元)]) when one paragraph of the prose gives per-category
     counts (小学生140人；初中生96人) and, in another sentence, per-category standards (小学生300元/年、初中生
@@ -534,14 +541,21 @@ def _categories(ctx: ReviewContext) -> tuple[str, list[tuple[str, Decimal, Decim
             before = _CAT_CUT.split(text[: m.start("n")])[-1]
             counts.append((before, Decimal(m.group("n"))))
         pairs: list[tuple[str, Decimal, Decimal]] = []
+        used: set[int] = set()
         for label, per in standards:
             label = _CAT_CUT.split(label)[-1]
-            hits = [n for before, n in counts if len(label) >= 2 and before.endswith(label)]
-            if len(hits) != 1:
+            # the count whose words end like the standard's (初级护理员400人 ↔ …初级护理员1000元/人)
+            shared = [_common_suffix(before, label) for before, _ in counts]
+            best = max(shared, default=0)
+            if best < 2 or shared.count(best) != 1:
                 break
-            pairs.append((label, hits[0], per))
+            k = shared.index(best)
+            if k in used:
+                break
+            used.add(k)
+            pairs.append((label[-best:], counts[k][1], per))
         else:
-            if len({lb for lb, _, _ in pairs}) == len(pairs) >= 2:
+            if len(pairs) >= 2:
                 return text, pairs
     return None
 

@@ -392,6 +392,11 @@ def i11_unclear_qualitative(ctx: ReviewContext) -> Iterable[Finding]:
             continue
         if not _has_text(ind.target_text) or _placeholder(ind.target_text):
             continue  # no target (“—”): nothing the actual could say it reached
+        if contains_any(ind.actual_text, tuple(ctx.words.raw.get("indicators", {}).get("refers_to_target", ()))):
+            continue  # 按该标准发放: the actual says it kept the target it refers to
+        bare = ind.actual_text.strip()
+        if bare.isdigit() and ind.stated_score is None and ind.weight is not None and Decimal(bare) == ind.weight:
+            continue  # the 得分 shifted into the actual's column (the score is missing from its own)
         yield Finding(
             code="I11",
             severity="warning",

@@ -229,3 +229,36 @@ def n03_no_problem_claimed(ctx: ReviewContext) -> Iterable[Finding]:
 
 
 rule("N03", "warning", "报告称不存在问题（暂无问题、未偏离），但执行率偏低或有指标未完成")(n03_no_problem_claimed)
+
+
+def n04_transfer_funded_locally(ctx: ReviewContext) -> Iterable[Finding]:
+    table = ctx.words.raw.get("funding_level", {})
+    ranks: dict[str, int] = {str(k): int(v) for k, v in table.get("ranks", {}).items()}
+    if not ranks:
+        return
+    transfer_re = re.compile(str(table["transfer"]))
+    own_re = re.compile(str(table["own"]))
+    transfer = own = None
+    for _, text in ctx.narrative.parts:
+        compact = "".join(text.split())
+        transfer = transfer or transfer_re.search(compact)
+        own = own or own_re.search(compact)
+    if transfer is None or own is None:
+        return
+    high, low = transfer.group("level"), own.group("level")
+    if low != "本" and ranks.get(low, 0) <= ranks.get(high, 0):
+        return  # the money came from the transferring level or above: no contradiction
+    yield Finding(
+        code="N04",
+        severity="warning",
+        message=(
+            f"报告称本项目为“{transfer.group(0)}”项目，又称资金“{own.group(0)}”，资金来源与项目性质前后矛盾，"
+            "请核实资金来源（上级转移支付资金与本级财政资金）并如实填报。"
+        ),
+        where="narrative",
+        evidence={"transfer": transfer.group(0), "own_funds": own.group(0), "transfer_level": high, "funds_level": low},
+    )
+
+
+rule("N04", "warning",
+     "报告称项目为上级转移支付，又称资金全部为本级（或更低一级）财政资金")(n04_transfer_funded_locally)

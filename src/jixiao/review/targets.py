@@ -234,3 +234,32 @@ def t07_percent_on_non_rate(ctx: ReviewContext) -> Iterable[Finding]:
 
 
 rule("T07", "warning", "百分比指标值用在不是比率的指标名称上（口号式名称、“是否……”问句）")(t07_percent_on_non_rate)
+
+
+def t08_level_percentages_only(ctx: ReviewContext) -> Iterable[Finding]:
+    if ctx.report.indicators:
+        return
+    pattern = ctx.words.raw.get("level_results", {}).get("pattern")
+    if not pattern:
+        return
+    found: list[str] = []
+    for _, text in ctx.narrative.parts:
+        for m in re.finditer(str(pattern), "".join(text.split())):
+            if m.group(0) not in found:
+                found.append(m.group(0))
+    if not found:
+        return
+    shown = "、".join(f"“{x}”" for x in found[:3])
+    yield Finding(
+        code="T08",
+        severity="warning",
+        message=(
+            f"报告对绩效指标只写了{shown}这样的总体完成百分比，未列出具体的三级指标、年度指标值和实际完成值，"
+            "无法核实完成情况，应按绩效指标逐项填报。"
+        ),
+        where="document",
+        evidence={"statements": found},
+    )
+
+
+rule("T08", "warning", "绩效指标只写了产出/效益/满意度指标的总体完成百分比，未列出具体指标")(t08_level_percentages_only)
