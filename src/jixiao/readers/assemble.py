@@ -83,6 +83,7 @@ class _State:
     headers: dict[str, set[str]] = field(default_factory=lambda: {"fund": set(), "indicator": set()})
     table_no: int = 0  # the table being read (1-based), for where a figure was read
     realigned_rows: set[int] = field(default_factory=set)  # of that table: rows the reader re-aligned
+    goal_next: bool = False  # the 年度总体目标 | 预期目标 | 实际完成情况 header was the row just read
 
 
 _ROW_FIELDS = ("target", "actual", "operator", "weight", "stated_score")
@@ -349,14 +350,24 @@ def _read_indicator_block(rows: list[list[str]], start: int, hmap: dict[str, int
 _GOAL_HEADERS = ("预期目标", "实际完成情况", "实际完成", "目标")
 
 
-def _read_field_cells(row: list[str], st: _State) -> None:
-    """Basic-information cells: 项目名称 | X, 实施单位 | Y, 年度总体目标 | 预期 | 实际 …"""
+def _read_field_cells(row: list[str], st: _State, only_goal: bool = False) -> None:
+    """Basic-information cells: 项目名称 | X, 实施单位 | Y, 年度总体目标 | 预期 | 实际 … (``only_goal``: the
+    年度总体目标 cells of a row that is also the indicator header, as in a flattened form)."""
     cells = [c.strip() for c in row]
+    if st.goal_next:
+        st.goal_next = False
+        texts = [c for c in cells if c and match(c, "fields") is None]
+        if texts and st.report.overall_goal is None and len(texts) <= 2:
+            # the row under the 预期目标 | 实际完成情况 header: the goal and what was done, in that order
+            st.fields["goal"] = st.report.overall_goal = texts[0]
+            if len(texts) > 1:
+                st.report.overall_goal_actual = texts[1]
+            return
     for k, label in enumerate(cells):
         if not label or len(clean(label)) > 10:
             continue
         f = match(label, "fields")
-        if f is None or f in st.fields:
+        if f is None or f in st.fields or (only_goal and f != "goal"):
             continue
         values = [v for v in dict.fromkeys(cells[k + 1:]) if v and v != label and match(v, "fields") is None]
         if not values:
@@ -365,10 +376,30 @@ def _read_field_cells(row: list[str], st: _State) -> None:
             st.fields[f] = values[0]
             continue
         if clean(values[0]) in _GOAL_HEADERS:
-            continue  # the 预期目标 | 实际完成情况 header row: the texts are on the next row
-        st.fields[f] = st.report.overall_goal = values[0]
-        if len(values) > 1:
-            st.report.overall_goal_actual = values[1]
+            # the 预期目标 | 实际完成情况 header: the texts follow in the same row (a flattened form), or are
+            # on the next row
+            rest = [v for v in cells[k + 1:] if v]
+            while rest and clean(rest[0]) in _GOAL_HEADERS:
+                rest.pop(0)
+            texts = []
+            for v in rest:
+                if len(clean(v)) <= 6 or match(v, "fields") is not None:
+                    break  # a short cell is the next header (绩效指标), not a goal text
+                texts.append(v)
+                if len(texts) == 2:
+                    break
+            if not texts:
+                st.goal_next = True
+                continue
+            st.fields[f] = st.report.overall_goal = texts[0]
+            if len(texts) > 1:
+                st.report.overall_goal_actual = texts[1]
+            continue
+        # not de-duplicated: an actual copied word for word from the goal is what I15 looks for
+        texts = [v for v in cells[k + 1:] if v and v != label and match(v, "fields") is None]
+        st.fields[f] = st.report.overall_goal = texts[0]
+        if len(texts) > 1:
+            st.report.overall_goal_actual = texts[1]
 
 
 def _table_title(row: list[str], st: _State) -> None:
@@ -429,7 +460,10 @@ def _read_table(table: Table, st: _State, before: str = "") -> None:
     while i < len(rows):
         row = rows[i]
         imap, fmap = header_maps(row)
+        if imap is not None or fmap is not None:
+            st.goal_next = False
         if imap is not None:
+            _read_field_cells(row, st, only_goal=True)
             imap = _merge_split_header(rows, i, imap)
             st.headers["indicator"].update(imap)
             i = _read_indicator_block(rows, i, imap, st)
@@ -683,6 +717,8 @@ def assemble(doc: Document, name: str = "") -> Report:
                 cells = [c.strip() for c in t.split("\t") if c.strip()]
                 _read_field_cells(cells, st)
                 t = "\t".join(cells)
+            else:
+                st.goal_next = False  # the goal texts were not on the row after their header
             paragraphs.append(t)
     report = st.report
     paragraphs = [meta.strip_file_extension(p) for p in paragraphs if not meta.is_page_chrome(p)]
