@@ -66,6 +66,9 @@ _DATE_RES = [
 ]
 
 
+_BEYOND_YEAR = re.compile(r"(?<![0-9])(1[3-9]|2[0-4])月")
+
+
 @dataclass(frozen=True)
 class Deadline:
     """A point in the year: ``month`` and ``day`` (``None``: the end of the month, or not stated)."""
@@ -124,6 +127,9 @@ def parse_deadline(text: str, strict: bool = True) -> Deadline | None:
         return None
     found = _match(s)
     if found is None:
+        if not strict and (m := _BEYOND_YEAR.search(s)):
+            # "13月" counted on past December: the next year's month (a slip, but plainly late)
+            return Deadline(None, int(m.group(1)) - 12, None, next_year=True)
         return None
     d, start, end = found
     if strict:

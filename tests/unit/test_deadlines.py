@@ -66,6 +66,7 @@ def test_an_actual_may_be_a_short_sentence_but_a_target_may_not() -> None:
         ("上半年", "7月", False),
         ("11月15日前", "11月10日", True),
         ("11月15日前", "11月16日", False),
+        ("≤12月", "13月", False),  # a month counted on past December is late
     ],
 )
 def test_dates_are_compared(target: str, actual: str, met: bool) -> None:
