@@ -84,6 +84,7 @@ class _State:
     table_no: int = 0  # the table being read (1-based), for where a figure was read
     realigned_rows: set[int] = field(default_factory=set)  # of that table: rows the reader re-aligned
     goal_next: bool = False  # the 年度总体目标 | 预期目标 | 实际完成情况 header was the row just read
+    stream_organization: str | None = None  # the 实施单位 cell of a form that lost its structure
 
 
 _ROW_FIELDS = ("target", "actual", "operator", "weight", "stated_score")
@@ -566,6 +567,11 @@ def _title_and_recipient(paragraphs: list[str], st: _State) -> list[str]:
             report.recipient = t.rstrip("：:").strip()
             used.add(k)
             break
+        if meta.is_attachment_mark(t):  # 附件2 / 附表1： above a title: no part of it, nor of the body
+            used.add(k)
+            continue
+        if meta.is_label_line(t):  # 填报单位：… under a form's title: a field, not the title
+            break
         if title_parts and ("报告" in "".join(title_parts) or "自评表" in "".join(title_parts)):
             continue
         if len(t) <= 50 and (not title_parts or len(t) <= 30):
@@ -694,6 +700,14 @@ def _stream_fallback(doc: Document, st: _State) -> None:
         st.headers["indicator"].add("stream")
     if res.indicators or res.budget is not None:
         report.unplaced.extend(res.unplaced)
+        for key in ("project", "supervisor"):  # the form's own cells: before any line of the text
+            if key in res.fields:
+                st.fields.setdefault(key, res.fields[key])
+        if "organization" in res.fields:
+            st.stream_organization = res.fields["organization"]  # after the lines that name the unit
+        if report.overall_goal is None and res.goal:
+            report.overall_goal = res.goal
+            report.overall_goal_actual = report.overall_goal_actual or res.goal_actual
     if report.stated_total is None and res.stated_total is not None and res.indicators:
         report.stated_total = res.stated_total
     if report.stated_grade is None and res.stated_grade is not None:
@@ -738,7 +752,7 @@ def assemble(doc: Document, name: str = "") -> Report:
     if report.title is None or (generic and project):
         report.title = project or st.form_title
     report.organization = (_organization(paragraphs, st) or meta.organization_from_lines(doc)
-                           or meta.organization_from_title(report.title))
+                           or meta.organization_from_title(report.title) or st.stream_organization)
     report.supervising_department = (st.fields.get("supervisor") or meta.supervisor_from_lines(doc)
                                      or _supervising_department(paragraphs, st))
     if report.fiscal_year is None:

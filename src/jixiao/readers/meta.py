@@ -110,6 +110,28 @@ def clean_title(title: str | None) -> str | None:
     return title or None
 
 
+@cache
+def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = words()["title"]
+    marks = "|".join(re.escape(x) for x in sorted(w["attachment_marks"], key=len, reverse=True))
+    number = r"[0-9０-９一二三四五六七八九十]*(?:\s*[-－—–]\s*[0-9０-９]+)?"
+    attachment = re.compile(r"^(?:" + marks + r")\s*" + number + r"\s*[:：]?$")
+    who = words()["who"]
+    labels = sorted({*w["field_labels"], *who["organization_labels"], *who["supervisor_labels"]}, key=len, reverse=True)
+    label = re.compile(r"^(?:" + "|".join(re.escape(x) for x in labels) + r")\s*[:：]")
+    return attachment, label
+
+
+def is_attachment_mark(line: str) -> bool:
+    """A line that only marks an attachment (附件2, 附件1-2：, 附表): above a title, never part of it."""
+    return bool(_title_patterns()[0].match(_squash(line)))
+
+
+def is_label_line(line: str) -> bool:
+    """A form's field line (填报单位：…, 项目名称：…): a field to read, never a title."""
+    return bool(_title_patterns()[1].match(_squash(line)))
+
+
 def strip_file_extension(line: str) -> str:
     t = line.strip()
     for ext in words()["page"]["file_extensions"]:
@@ -223,6 +245,6 @@ def organization_from_title(title: str | None) -> str | None:
     return None
 
 
-__all__ = ["clean_title", "fiscal_year", "is_page_chrome", "names_itself_self_evaluation", "organization_from_lines",
-           "organization_from_title", "organization_line", "strip_file_extension", "supervisor_from_lines",
-           "supervisor_line", "words"]
+__all__ = ["clean_title", "fiscal_year", "is_attachment_mark", "is_label_line", "is_page_chrome",
+           "names_itself_self_evaluation", "organization_from_lines", "organization_from_title", "organization_line",
+           "strip_file_extension", "supervisor_from_lines", "supervisor_line", "words"]

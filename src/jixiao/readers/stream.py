@@ -31,7 +31,7 @@ from jixiao.levels import levels_of
 from jixiao.model import Budget, FundSource, Indicator, Operator, Provenance, Unplaced
 from jixiao.readers.blocks import Document, Paragraph, Table
 from jixiao.readers.flat import Tok, cell_token, glued_tokens, is_glued
-from jixiao.readers.headers import data
+from jixiao.readers.headers import data, match
 from jixiao.readers.numsplit import is_piece, rate_fits, readings
 from jixiao.values import normalize_unit, parse_amount, parse_value
 
@@ -42,6 +42,8 @@ _WEIGHT_NOTE = re.compile(r"[（(]\s*([0-9]+(?:\.[0-9]+)?)\s*分")
 _PAGE_MARK = re.compile(r"^\s*([0-9]{1,2})\s*、")
 _NUMBERED = re.compile(r"指标\s*[0-9一二三四五六七八九十]+\s*[:：]")
 _FORM_YEAR = re.compile(r"[（(]\s*(20[0-9]{2})\s*年度?\s*[)）]")
+# a project's code before its name in a form's 项目名称 cell ("51092324T000010263357-2023年全县…项目")
+_CODE_PREFIX = re.compile(r"^[0-9A-Za-z]{10,}\s*[-－—_]\s*")
 MAX_ROW_ITEMS = 10
 MAX_PLACEMENTS = 4000  # placements tried for one row (a form row has a handful of values)
 MAX_LOST = 3
@@ -55,6 +57,11 @@ class StreamResult:
     stated_total: Decimal | None = None
     stated_grade: str | None = None
     fiscal_year: int | None = None  # from a form title among the tokens: …自评表(2023年度)
+    # the form's basic-information cells (项目名称, 主管部门, 实施单位 … → their text) and its
+    # 年度总体目标 (预期目标, 实际完成情况) when they are among the tokens
+    fields: dict[str, str] = field(default_factory=dict)
+    goal: str | None = None
+    goal_actual: str | None = None
 
 
 # ------------------------------------------------------------------------------------ tokens
@@ -666,6 +673,34 @@ class _Reader:
             ind.deviation_reason = row.reason
         return ind
 
+    def _field(self, i: int) -> None:
+        """项目名称 | X, 主管部门 | Y …: the text right after a field label; 年度总体目标 | 预期目标 |
+        实际完成情况 | A | B: the texts after the group labels (A may equal B: kept apart by position)."""
+        toks, res = self.toks, self.res
+        t = toks[i]
+        key = t.fund if t.role == "field" else match(t.text, "fields")
+        if t.glued or key is None or (key in res.fields and key != "goal"):
+            return
+        j = i + 1
+        if key == "goal":
+            if res.goal is not None:
+                return
+            while j < len(toks) and (toks[j].kind == "brk" or (toks[j].kind == "label" and toks[j].role == "group")):
+                j += 1
+            texts: list[str] = []
+            while j < len(toks) and len(texts) < 2 and toks[j].kind in ("text", "brk") and not toks[j].glued:
+                if toks[j].kind == "text":
+                    texts.append(toks[j].text.strip())
+                j += 1
+            if texts:
+                res.goal = texts[0]
+                res.goal_actual = texts[1] if len(texts) > 1 else None
+            return
+        while j < len(toks) and toks[j].kind == "brk" and j - i <= 2:
+            j += 1
+        if j < len(toks) and toks[j].kind == "text" and not toks[j].glued and len(toks[j].text.strip()) <= 60:
+            res.fields[key] = _CODE_PREFIX.sub("", toks[j].text.strip()) if key == "project" else toks[j].text.strip()
+
     def run(self) -> StreamResult:
         i = 0
         toks = self.toks
@@ -679,6 +714,8 @@ class _Reader:
                 m = _FORM_YEAR.search(t.text)
                 if m:
                     self.res.fiscal_year = int(m.group(1))
+            if t.kind == "label" and t.role in ("field", "group"):
+                self._field(i)
             if t.kind == "label" and t.role == "header" and t.ind == "name":
                 i = self.read_indicators(i)
                 continue
