@@ -143,6 +143,15 @@ def sample_result() -> CheckResult:
     )
 
 
+def project_result() -> CheckResult:
+    """The sample as a project (its form: the 10号文 项目支出绩效自评表). The sample itself is a transfer
+    payment, written in the 中央对地方转移支付区域绩效自评表's layout."""
+    result = sample_result()
+    assert result.report is not None
+    result.report.kind = "project"
+    return result
+
+
 # --- round trips: the seed report read, written, read back ---------------------------------------
 
 

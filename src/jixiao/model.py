@@ -156,6 +156,8 @@ class Report:
     title: str | None = None
     organization: str | None = None
     supervising_department: str | None = None  # 主管部门
+    project: str | None = None  # 项目名称 / 转移支付（项目）名称 as the form's cell gives it
+    central_department: str | None = None  # 中央主管部门 (transfer-payment forms)
     recipient: str | None = None
     fiscal_year: int | None = None
     kind: ReportKind | None = None

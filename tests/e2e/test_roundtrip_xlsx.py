@@ -1,4 +1,6 @@
-"""The seed report, written as the 10号文 自评表 (.xlsx) and read back, keeps its indicators, budget and scores."""
+"""The seed report (a transfer payment), written as its 自评表 (.xlsx: the 中央对地方转移支付区域绩效自评表) and read
+back, keeps its indicators, budget and scores; the tool's computed scores stay on the 复核 sheet and are not read
+back as the unit's."""
 
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ def test_read_back_without_error(both: tuple[CheckResult, CheckResult]) -> None:
 def test_identification_from_the_form(both: tuple[CheckResult, CheckResult]) -> None:
     _, back = both
     assert back.report is not None
-    assert back.report.title == "公安厅交管局转移支付"  # the form's 项目名称
+    assert back.report.title == "公安厅交管局转移支付"  # the form's 转移支付（项目）名称
+    assert back.report.kind == "transfer_payment" and back.report.layout == "transfer"
     assert back.report.organization == "西藏自治区公安厅公安交通管理局"
     assert back.report.fiscal_year == 2023
 
@@ -44,13 +47,16 @@ def test_same_budget_and_scores(both: tuple[CheckResult, CheckResult]) -> None:
     assert back.report.budget.stated_execution_rate == Decimal("78.35")
     assert first.score is not None
     assert score_key(back.score) == score_key(first.score)
-    # the 23 output weights were shown as 9 × 2.18 + 14 × 2.17 so that they add up to 50: read back as stated
-    assert scores_of(back.score) == shown_scores(first)
-    assert scores_of(back.score)[8:10] == ["2.18", "2.17"]
+    # the unit stated no weights: the form carries none, so the read-back form is scored the same way, with
+    # the policy's weights (a reference score), not with the tool's figures taken as stated
+    assert back.score.weights_assumed and first.score.weights_assumed
+    assert scores_of(back.score) == scores_of(first.score)
+    assert shown_scores(first)[8:10] == ["2.18", "2.17"]  # the 复核 sheet shows weights that add up to 50
 
 
-def test_stated_total_and_grade_read_from_the_form(both: tuple[CheckResult, CheckResult]) -> None:
+def test_no_total_or_grade_put_in_the_units_mouth(both: tuple[CheckResult, CheckResult]) -> None:
     _, back = both
     assert back.report is not None
-    assert (back.report.stated_total, back.report.stated_grade) == (Decimal("97.84"), "优")
+    # the report stated no 总分/等级: the written form states none (the computed 97.84 is on the 复核 sheet)
+    assert (back.report.stated_total, back.report.stated_grade) == (None, None)
     assert not {f.code for f in back.findings} & {"S01", "S02", "S03", "B01", "B06"}

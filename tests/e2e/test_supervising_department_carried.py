@@ -48,7 +48,9 @@ def test_written_on_the_form_and_read_back(checked: CheckResult, tmp_path: Path)
     out = tmp_path / "自评表.xlsx"
     write_form_xlsx(checked, out)
     ws = openpyxl.load_workbook(out).active
-    assert ws.cell(4, 1).value == "主管部门" and ws.cell(4, 2).value == SUPERVISOR
+    # a transfer payment: the 转移支付区域绩效自评表's 地方主管部门 (中央主管部门 is the ministry, left blank)
+    assert ws.cell(5, 1).value == "地方主管部门" and ws.cell(5, 2).value == SUPERVISOR
+    assert ws.cell(4, 1).value == "中央主管部门" and ws.cell(4, 2).value is None
     back = check_file(out, load_policy())
     assert back.report is not None and back.report.supervising_department == SUPERVISOR
 

@@ -9,7 +9,7 @@ import pytest
 
 from jixiao.model import CheckResult, Report
 from jixiao.writers.report_docx import make_template, write_report_docx
-from tests.write_factory import ORG, TITLE, sample_result
+from tests.write_factory import ORG, TITLE, project_result
 
 HEADINGS = [
     "一、绩效目标分解下达情况",
@@ -27,7 +27,7 @@ HEADINGS = [
 @pytest.fixture()
 def written(tmp_path: Path) -> docx.document.Document:
     out = tmp_path / "report.docx"
-    write_report_docx(sample_result(), out)
+    write_report_docx(project_result(), out)
     return docx.Document(str(out))
 
 
@@ -129,7 +129,7 @@ def test_user_template_styles_are_used(tmp_path: Path) -> None:
     d.add_paragraph("模板示例文字，不应出现在报告中")
     d.save(str(tpl))
     out = tmp_path / "r.docx"
-    write_report_docx(sample_result(), out, template=tpl)
+    write_report_docx(project_result(), out, template=tpl)
     written = docx.Document(str(out))
     assert written.styles["Heading 1"].font.size == docx.shared.Pt(20)
     assert "模板示例文字，不应出现在报告中" not in texts(written)

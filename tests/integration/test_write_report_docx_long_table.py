@@ -15,14 +15,14 @@ from docx.oxml.ns import qn
 from jixiao.model import Indicator, IndicatorScore
 from jixiao.readers.docx import read_docx
 from jixiao.writers.report_docx import INDICATOR_WIDTHS, write_report_docx
-from tests.write_factory import sample_result
+from tests.write_factory import project_result
 
 ROWS = 240
 GROUPS = (("output", "quantity"), ("output", "quality"), ("benefit", "social"), ("satisfaction", "satisfaction"))
 
 
 def long_result():
-    result = sample_result()
+    result = project_result()
     indicators = [
         Indicator(name=f"第{i + 1}项培训覆盖学校数", operator=">=", target=Decimal(100 + i), target_text=str(100 + i),
                   actual=Decimal(100 + i), actual_text=str(100 + i), unit="所",

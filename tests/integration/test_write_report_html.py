@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from jixiao.writers.report_html import render_report_html
-from tests.write_factory import TITLE, sample_result
+from tests.write_factory import TITLE, project_result
 
 HEADINGS = [
     "一、绩效目标分解下达情况",
@@ -21,14 +21,14 @@ HEADINGS = [
 
 
 def test_headings_in_order() -> None:
-    html = render_report_html(sample_result())
+    html = render_report_html(project_result())
     found = re.findall(r"<h[23]>([^<]+)</h[23]>", html)
     assert found == HEADINGS
     assert f"<h1>{TITLE}</h1>" in html
 
 
 def test_self_contained_no_external_url() -> None:
-    html = render_report_html(sample_result())
+    html = render_report_html(project_result())
     assert "http" not in html.lower()
     assert "<link" not in html and "@import" not in html and "src=" not in html
     # GB/T 9704 page: top 37 mm, right 26 mm, bottom 35 mm, left 28 mm
@@ -39,7 +39,7 @@ def test_self_contained_no_external_url() -> None:
 
 
 def test_indicator_and_score_tables() -> None:
-    html = render_report_html(sample_result())
+    html = render_report_html(project_result())
     assert "<th>偏差原因分析及改进措施</th>" in html
     assert '<td rowspan="5">产出指标</td>' in html
     assert '<td rowspan="2">数量指标</td>' in html
@@ -51,7 +51,7 @@ def test_indicator_and_score_tables() -> None:
 
 
 def test_text_is_escaped() -> None:
-    result = sample_result()
+    result = project_result()
     assert result.report is not None
     result.report.indicators[0].name = "链路<a>&b"
     html = render_report_html(result)

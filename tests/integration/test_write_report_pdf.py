@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 
 from jixiao.writers.report_html import write_report_pdf
-from tests.write_factory import ORG, TITLE, sample_result
+from tests.write_factory import ORG, TITLE, project_result
 
 
 def _cjk_fonts() -> str:
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf") / "report.pdf"
-    write_report_pdf(sample_result(), out)
+    write_report_pdf(project_result(), out)
     return out
 
 

@@ -43,10 +43,10 @@ def test_rows_add_up_and_unmet_scores_round_half_up() -> None:
 
 
 def test_form_cells_show_the_apportioned_values(tmp_path: Path) -> None:
+    # the computed weights are the tool's: shown on the 复核 sheet, never in the unit's 分值/得分 cells
     out = tmp_path / "f.xlsx"
     write_form_xlsx(three_thirds_result(), out)
-    ws = openpyxl.load_workbook(out).active
-    assert ws is not None
-    h = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "一级指标")
-    assert [ws.cell(h + i, 8).value for i in (1, 2, 3)] == [16.67, 16.67, 16.66]
-    assert [ws.cell(h + i, 9).value for i in (1, 2, 3)] == [16.67, 16.67, 15]
+    ws = openpyxl.load_workbook(out)["复核（工具计算）"]
+    h = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "序号")
+    assert [ws.cell(h + i, 5).value for i in (1, 2, 3)] == ["16.67", "16.67", "16.66"]
+    assert [ws.cell(h + i, 6).value for i in (1, 2, 3)] == ["16.67", "16.67", "15.00"]

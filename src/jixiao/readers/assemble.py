@@ -753,6 +753,8 @@ def assemble(doc: Document, name: str = "") -> Report:
         report.title = project or st.form_title
     report.organization = (_organization(paragraphs, st) or meta.organization_from_lines(doc)
                            or meta.organization_from_title(report.title) or st.stream_organization)
+    report.project = st.fields.get("project")
+    report.central_department = st.fields.get("central_supervisor")
     report.supervising_department = (st.fields.get("supervisor") or meta.supervisor_from_lines(doc)
                                      or _supervising_department(paragraphs, st))
     if report.fiscal_year is None:

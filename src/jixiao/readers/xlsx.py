@@ -40,6 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import ReadError
 from jixiao.readers.blocks import Document, Table
+from jixiao.readers.meta import words
 from jixiao.readers.safety import check_office_zip, fail, library_failure
 
 MAX_SHEET_CELLS = 2_000_000
@@ -74,7 +75,10 @@ def read_xlsx(path: Path) -> Document:
     try:
         visible: list[Table] = []
         hidden: list[Table] = []
+        tool_sheets = set(words()["page"]["tool_sheets"])
         for ws in wb.worksheets:  # chartsheets have no cells
+            if ws.title in tool_sheets:
+                continue  # the figures this tool computed on a form it wrote: not the unit's
             rows = sheet_rows(ws, path)
             if rows:
                 (visible if ws.sheet_state == "visible" else hidden).append(Table(rows=rows, name=ws.title))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
-from jixiao.model import CheckResult, Indicator, IndicatorScore, Report, ScoreCard, Section
+from jixiao.model import CheckResult, Indicator, IndicatorScore, Provenance, Report, ScoreCard, Section
 from jixiao.values import fmt
 
 TWO_PLACES = Decimal("0.01")
@@ -172,6 +172,7 @@ class IndicatorRow:
     review_weight: Decimal | None = None  # the weight under the policy (display-rounded, adds up to the pool)
     review_score: Decimal | None = None  # the computed score
     index: int = 0  # position in Report.indicators
+    operator_stated: bool = True  # the document wrote the operator (not implied by the reader)
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，＋－", "0123456789.%,+-")
@@ -222,6 +223,7 @@ def indicator_row(ind: Indicator, s: IndicatorScore | None, index: int = 0) -> I
         review_weight=s.max_score if s is not None else None,
         review_score=s.score if s is not None else None,
         index=index,
+        operator_stated=bool(ind.operator_text.strip() or _LEADING_OPERATOR.match(ind.target_text.strip())),
     )
 
 
@@ -292,6 +294,52 @@ def indicator_cells(row: IndicatorRow) -> list[str]:
     ]
 
 
+# --- the transfer-payment form's indicator table ------------------------------------------------------
+
+TRANSFER_HEADER: tuple[str, ...] = ("一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因分析")
+SCORE_COLUMNS: tuple[str, ...] = ("分值", "得分")
+
+
+def is_transfer(report: Report | None) -> bool:
+    """A transfer payment (by what the document calls itself, or by the form it filled): its form is the
+    中央对地方转移支付区域绩效自评表, not the 10号文 项目支出绩效自评表."""
+    return report is not None and (report.kind == "transfer_payment" or report.layout == "transfer")
+
+
+def _with_unit(text: str, unit: str) -> str:
+    """A number gets its unit back (the 10号文 table has a 度量单位 column, this form has none)."""
+    if text and unit and as_decimal(text) is not None:
+        return f"{text}{unit}"
+    return text
+
+
+def target_cell(row: IndicatorRow) -> str:
+    """指标值 as one cell: the operator (when the document wrote one), the value and its unit (≥180人)."""
+    op = "" if row.operator == "定性" or not row.target or not row.operator_stated else row.operator
+    return f"{op}{_with_unit(row.target, row.unit)}"
+
+
+def actual_cell(row: IndicatorRow) -> str:
+    return _with_unit(row.actual, row.unit)
+
+
+def transfer_cells(row: IndicatorRow, scores: bool) -> list[str]:
+    """One indicator row of the transfer form, as text (docx/html writers)."""
+    cells = [row.level1, row.level2, row.name, target_cell(row), actual_cell(row), row.reason]
+    if scores:
+        cells += [fmt(row.weight), fmt(row.score)]  # as stated, two places like the 10号文 table
+    return cells
+
+
+def transfer_header(scores: bool) -> list[str]:
+    return [*TRANSFER_HEADER, *(SCORE_COLUMNS if scores else ())]
+
+
+def stated_scores(rows: list[IndicatorRow]) -> bool:
+    """Whether the unit stated a 分值 or 得分 on some indicator (the transfer form then shows them)."""
+    return any(r.weight is not None or r.score is not None for r in rows)
+
+
 def runs(values: list[str]) -> list[tuple[int, int]]:
     """(start, end) index pairs, end exclusive, of consecutive equal non-empty values."""
     out: list[tuple[int, int]] = []
@@ -344,7 +392,7 @@ class Block:
     text: str = ""
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
-    table: Literal["indicators", "scores", "review", ""] = ""
+    table: Literal["indicators", "transfer", "scores", "review", ""] = ""
 
 
 GOAL_SECTION = (("分解下达",), ("目标", "下达"), ("基本情况",))
@@ -388,8 +436,9 @@ def heading_text(s: Section) -> str:
     """The heading as the document wrote it; its number put back where the reader kept it apart."""
     title = s.title.strip()
     number = (s.number or "").strip()
-    if not number or title.startswith(number) or title.startswith(number.strip("（）()")):
-        return title
+    half = str.maketrans("（）", "()")
+    if not number or title.translate(half).startswith((number.translate(half), number.strip("（）()"))):
+        return title  # the number is already in the title, in either width of bracket
     if number.startswith(("（", "(")):
         return f"{number}{title}"
     if number.isdigit():
@@ -592,7 +641,12 @@ def policy_name(policy: str) -> str:
 
 def _indicator_blocks(result: CheckResult, rows: list[IndicatorRow]) -> list[Block]:
     blocks: list[Block] = []
-    if rows:
+    if rows and is_transfer(result.report):  # the 中央对地方转移支付区域绩效自评表's columns
+        scores = stated_scores(rows)
+        blocks.append(Block("table", header=transfer_header(scores), rows=[transfer_cells(r, scores) for r in rows],
+                            table="transfer"))
+        blocks += [Block("note", n) for n in indicator_notes(result, rows)]
+    elif rows:
         blocks.append(Block("table", header=list(INDICATOR_HEADER), rows=[indicator_cells(r) for r in rows],
                             table="indicators"))
         blocks += [Block("note", n) for n in indicator_notes(result, rows)]
@@ -600,10 +654,42 @@ def _indicator_blocks(result: CheckResult, rows: list[IndicatorRow]) -> list[Blo
         blocks.append(Block("table", header=list(SCORE_TABLE_HEADER), rows=stated_score_rows(result), table="scores"))
     review = review_rows(result, rows)
     if review and result.score is not None:
-        basis = f"按评分规则（{policy_name(result.score.policy)}）"
-        text = f"注：下表及上表“复核得分”栏由 {TOOL} {basis}计算，非单位填报，仅供复核参考"
-        if getattr(result.score, "weights_assumed", False):
-            text += "；原报告未填分值，复核分值系按一级指标平均分配"
-        blocks.append(Block("note", text + "。"))
+        blocks.append(Block("note", review_note(result, "下表及上表“复核得分”栏")))
         blocks.append(Block("table", header=list(REVIEW_HEADER), rows=review, table="review"))
     return blocks
+
+
+def reference_reasons(result: CheckResult) -> list[str]:
+    """Why the computed score is only a reference (参考分): what the tool did to reach it."""
+    card, report = result.score, result.report
+    if card is None or report is None:
+        return []
+    reasons: list[str] = []
+    if card.weights_assumed:
+        reasons.append("原报告未填报分值，复核分值系按评分规则的默认权重（一级指标内平均分配）设定")
+    hows = {p.how for p in _unsure_provenance(report)}
+    done = [w for how, w in (("split", "由粘连的数字拆分"), ("ocr", "经识别纠正"), ("realigned", "从错位的单元格移入"))
+            if how in hows]
+    if done:
+        reasons.append(f"所依据的部分数字系{'、'.join(done)}得出，未经原件核对")
+    return reasons
+
+
+def _unsure_provenance(report: Report) -> list[Provenance]:
+    out = [ind.provenance[f] for ind in report.indicators for f in ind.unsure()]
+    if report.budget is not None:
+        out += [report.budget.provenance[f] for f in report.budget.unsure()]
+    return out
+
+
+def review_note(result: CheckResult, what: str) -> str:
+    """The note over the tool's own figures: who computed them, by which rules, and, when they rest on
+    assumed weights or on split/OCR-corrected figures, that they are a reference score (参考分) and why."""
+    card = result.score
+    assert card is not None
+    basis = f"按评分规则（{policy_name(card.policy)}）"
+    text = f"注：{what}由 {TOOL} {basis}计算，非单位填报，仅供复核参考"
+    reasons = reference_reasons(result)
+    if reasons:
+        text += "；复核得分为参考分：" + "；".join(reasons)
+    return text + "。"

@@ -30,6 +30,7 @@ from jixiao.writers.form_xlsx import (
     set_widths,
     title_rows,
 )
+from jixiao.writers.transfer_form import build_transfer_sheet
 
 SICHUAN_HEADER: tuple[str, ...] = (
     "一级指标",
@@ -43,8 +44,6 @@ SICHUAN_HEADER: tuple[str, ...] = (
     "得分",
     "未完成原因和改进措施",
 )
-TRANSFER_HEADER: tuple[str, ...] = ("一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因分析")
-TRANSFER_FUNDS: tuple[str, ...] = ("年度资金总额", "其中：中央补助", "地方资金", "其他资金")
 
 
 def _indicator_block(ws: Worksheet, header_row: int, header: tuple[str, ...], left: tuple[int, ...]) -> int:
@@ -112,35 +111,8 @@ def build_sichuan_sheet(ws: Worksheet) -> int:
     return header_row
 
 
-def build_transfer_sheet(ws: Worksheet) -> int:
-    """中央对地方转移支付区域绩效自评表. Returns the indicator header row."""
-    width = len(TRANSFER_HEADER)
-    set_widths(ws, (14.0, 18.0, 30.0, 16.0, 16.0, 30.0))
-    title_rows(ws, "中央对地方转移支付区域绩效自评表", None, width)
-    for i, label in enumerate(("转移支付（项目）名称", "中央主管部门")):
-        put(ws, 3 + i, 1, label, bold=True)
-        put(ws, 3 + i, 2, None, to_col=width, align=LEFT)
-    put(ws, 5, 1, "地方主管部门", bold=True)
-    put(ws, 5, 2, None, to_col=3, align=LEFT)
-    put(ws, 5, 4, "资金使用单位", bold=True)
-    put(ws, 5, 5, None, to_col=width, align=LEFT)
-    put(ws, 6, 1, "资金情况（万元）", to_row=6 + len(TRANSFER_FUNDS), bold=True)
-    put(ws, 6, 2, None, to_col=3)
-    for c, text in zip((4, 5, 6), ("全年预算数(A)", "全年执行数(B)", "执行率（B/A）"), strict=True):
-        put(ws, 6, c, text, bold=True)
-    for i, label in enumerate(TRANSFER_FUNDS):
-        r = 7 + i
-        put(ws, r, 2, label, to_col=3, align=LEFT)
-        put(ws, r, 4, None, number_format="0.00")
-        put(ws, r, 5, None, number_format="0.00")
-        put(ws, r, 6, None, number_format='0.00"%"')
-    goal_row = 7 + len(TRANSFER_FUNDS)
-    _goal_block(ws, goal_row, 3, width)
-    header_row = goal_row + 2
-    last = _indicator_block(ws, header_row, TRANSFER_HEADER, (3, 6))
-    autofit_rows(ws, 3, last)
-    print_setup(ws, header_row)
-    return header_row
+def _transfer(ws: Worksheet) -> int:
+    return build_transfer_sheet(ws, None)
 
 
 def _mof10(ws: Worksheet) -> int:
@@ -150,7 +122,7 @@ def _mof10(ws: Worksheet) -> int:
 BLANK_FORMS: dict[str, tuple[str, Callable[[Worksheet], int]]] = {
     "self-eval-form": ("项目支出绩效自评表", _mof10),
     "sichuan-form": ("部门预算项目支出绩效自评表", build_sichuan_sheet),
-    "transfer-form": ("转移支付区域绩效自评表", build_transfer_sheet),
+    "transfer-form": ("转移支付区域绩效自评表", _transfer),
 }
 BLANK_FORM_KINDS: tuple[str, ...] = tuple(BLANK_FORMS)
 

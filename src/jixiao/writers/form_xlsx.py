@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -19,13 +20,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jixiao.model import CheckResult, FundSource, Report
+from jixiao.model import Budget, CheckResult, FundSource, Report
 from jixiao.writers._common import (
     BLANK_LEVEL_ROWS,
     INDICATOR_HEADER,
     OPERATOR_CHOICES,
     IndicatorRow,
     indicator_rows,
+    is_transfer,
     round2,
     runs,
     section_text,
@@ -44,6 +46,7 @@ TITLE_FONT = Font(name="宋体", size=16, bold=True)
 MONEY = "0.00"
 RATE = '0.00"%"'
 SCORE = "0.00"
+STATED = "General"  # a figure the unit wrote, shown as written (96, 7.5, 9.91), not padded to 2 places
 DASH = "—"
 
 # --- sheet helpers (shared with blank_forms) ------------------------------------------------------
@@ -204,9 +207,43 @@ class FormData:
     grade: str = ""
 
 
+_BRACKETED_NAME = re.compile(r"(?:报告|自评表|评价表)\s*[（(]([^（）()]{4,40})[)）]$")
+_YEAR_WORD = re.compile(r"(?:20\d{2}|[（(]\s*20\d{2}\s*年度?\s*[)）])\s*年度?")
+
+
+@cache
+def _form_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from jixiao.readers.meta import words
+
+    w = words()["title"]
+    return tuple(sorted(w["form_words"], key=len, reverse=True)), tuple(w["place_suffixes"])
+
+
+def names_a_form(title: str) -> bool:
+    """Whether a title only names a form ("2022年度项目支出绩效自评表", "银川市本级部门项目支出绩效自评表"):
+    nothing but a year, a place and the words of a form's title."""
+    form_words, places = _form_words()
+    rest = _YEAR_WORD.sub("", "".join(title.split()))
+    for w in form_words:
+        rest = rest.replace(w, "")
+    rest = rest.strip("（）()·-—：: ")
+    return not rest or (len(rest) <= 8 and rest.endswith(places))
+
+
 def project_name(report: Report) -> str:
-    """The title without 绩效自评报告 and the year: 公安厅交管局转移支付2023年度绩效自评报告 → 公安厅交管局转移支付."""
-    title = (report.title or "").strip()
+    """The project as the form's 项目名称 cell gave it; else the title without the unit, the year and
+    绩效自评报告 (公安厅交管局转移支付2023年度绩效自评报告 → 公安厅交管局转移支付; …报告(残疾人事业发展补助资金) →
+    残疾人事业发展补助资金); blank when the title only names a form (2022年度项目支出绩效自评表)."""
+    if report.project and report.project.strip():
+        return report.project.strip()
+    title = "".join((report.title or "").split())
+    if not title:
+        return ""
+    m = _BRACKETED_NAME.search(title)
+    if m:
+        return m.group(1).strip()
+    if names_a_form(title):
+        return ""
     name = re.sub(r"(项目支出)?(绩效)?(自评)?(报告|自评表)$", "", title)
     name = re.sub(r"\d{4}\s*年度?$", "", name).strip()
     return name or title
@@ -228,15 +265,21 @@ def _source_rows(sources: list[FundSource]) -> list[FundRow]:
     return rows
 
 
+def stated_rate(budget: Budget | None) -> Decimal | None:
+    """The 执行率 as the unit wrote it; from its own amounts (B/A) when it wrote none."""
+    if budget is None:
+        return None
+    return budget.stated_execution_rate if budget.stated_execution_rate is not None else budget.execution_rate
+
+
 def form_data(result: CheckResult) -> FormData:
+    """What the unit filled in, as it filled it: its 分值, 得分, 总分 and 评价等级 (blank where it gave
+    none); the tool's own figures go to the 复核 sheet (``review_sheet``), never into these cells."""
     report = result.report or Report()
     budget = report.budget
-    card = result.score
     total = FundRow("年度资金总额")
     if budget is not None:
         total = FundRow("年度资金总额", budget.initial, budget.annual, budget.executed)
-    weight = card.budget_weight if card is not None else (budget.weight if budget is not None else None)
-    rate = card.execution_rate if card is not None else (budget.execution_rate if budget is not None else None)
     goal_actual = report.overall_goal_actual or section_text(report, ("总体", "目标")) or ""
     return FormData(
         year=report.fiscal_year,
@@ -245,14 +288,14 @@ def form_data(result: CheckResult) -> FormData:
         organization=report.organization or "",
         total=total,
         sources=_source_rows(budget.sources if budget is not None else []),
-        budget_weight=weight,
-        execution_rate=rate,
-        budget_score=card.budget if card is not None else (budget.stated_score if budget is not None else None),
+        budget_weight=budget.weight if budget is not None else None,
+        execution_rate=stated_rate(budget),
+        budget_score=budget.stated_score if budget is not None else None,
         goal=report.overall_goal or "",
         goal_actual=goal_actual,
         indicators=indicator_rows(result),
-        total_score=card.total if card is not None else report.stated_total,
-        grade=card.grade if card is not None else (report.stated_grade or ""),
+        total_score=report.stated_total,
+        grade=report.stated_grade or "",
     )
 
 
@@ -300,10 +343,11 @@ def build_mof10_sheet(ws: Worksheet, data: FormData | None) -> int:
         put(ws, row, 5, _num(fund.annual), number_format=MONEY)
         put(ws, row, 6, _num(fund.executed), number_format=MONEY)
         if i == 0:
-            weight = data.budget_weight if data else Decimal(10)
-            put(ws, row, 7, _num(weight, rounded=True), number_format=SCORE)
+            # the unit's 分值; the 10 printed on the form when it wrote none
+            weight = data.budget_weight if data and data.budget_weight is not None else Decimal(10)
+            put(ws, row, 7, _num(weight), number_format=STATED)
             put(ws, row, 8, _num(data.execution_rate, rounded=True) if data else None, number_format=RATE)
-            put(ws, row, 9, _num(data.budget_score, rounded=True) if data else None, to_col=10, number_format=SCORE)
+            put(ws, row, 9, _num(data.budget_score) if data else None, to_col=10, number_format=STATED)
         else:
             put(ws, row, 7, DASH)
             put(ws, row, 8, DASH)
@@ -335,9 +379,9 @@ def build_mof10_sheet(ws: Worksheet, data: FormData | None) -> int:
                 (_value(ind.target, ind.target_value), None),
                 (ind.unit or None, None),
                 (_value(ind.actual, ind.actual_value), None),
-                # the unit's 分值/得分 when it stated them; the form needs figures, so the computed ones otherwise
-                (_num(ind.weight if ind.weight is not None else ind.review_weight, rounded=True), SCORE),
-                (_num(ind.score if ind.score is not None else ind.review_score, rounded=True), SCORE),
+                # the unit's 分值/得分 as it stated them, blank where it stated none (computed: the 复核 sheet)
+                (_num(ind.weight), STATED),
+                (_num(ind.score), STATED),
                 (ind.reason or None, None),
             ]
             for c, (value, number_format) in enumerate(cells, start=1):
@@ -358,7 +402,7 @@ def build_mof10_sheet(ws: Worksheet, data: FormData | None) -> int:
     r = last + 1
     put(ws, r, 1, "总分", to_col=7, bold=True)
     put(ws, r, 8, 100, number_format="0")
-    put(ws, r, 9, _num(data.total_score, rounded=True) if data else None, number_format=SCORE)
+    put(ws, r, 9, _num(data.total_score) if data else None, number_format=STATED)
     put(ws, r, 10, None)
     put(ws, r + 1, 1, "评价等级", to_col=7, bold=True)
     put(ws, r + 1, 8, (data.grade or None) if data else None, to_col=WIDTH)
@@ -368,10 +412,19 @@ def build_mof10_sheet(ws: Worksheet, data: FormData | None) -> int:
 
 
 def write_form_xlsx(result: CheckResult, out: Path) -> None:
-    """Write the filled 项目支出绩效自评表."""
+    """Write the filled form: the 转移支付区域绩效自评表 for a transfer payment, the 10号文 项目支出绩效自评表
+    otherwise, each with the unit's own figures; the tool's computed scores on a sheet of their own."""
+    from jixiao.writers.review_sheet import add_review_sheet
+    from jixiao.writers.transfer_form import build_transfer_sheet, transfer_data
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = "项目支出绩效自评表"
-    build_mof10_sheet(ws, form_data(result))
+    if is_transfer(result.report):
+        ws.title = "转移支付区域绩效自评表"
+        build_transfer_sheet(ws, transfer_data(result))
+    else:
+        ws.title = "项目支出绩效自评表"
+        build_mof10_sheet(ws, form_data(result))
+    add_review_sheet(wb, result)
     wb.save(str(out))

@@ -32,6 +32,8 @@ TABLE_TEXT_STYLE = "Table Text"
 # Column widths (cm) of the ten-column indicator table on an A4 portrait page.
 INDICATOR_WIDTHS = (1.4, 1.7, 3.0, 1.2, 1.5, 1.2, 1.5, 1.0, 1.0, 2.1)
 SCORE_WIDTHS = (4.5, 3.0, 3.0, 3.0)
+# the 中央对地方转移支付区域绩效自评表's indicator table (six columns; eight with the unit's 分值/得分)
+TRANSFER_WIDTHS = {6: (1.6, 2.0, 4.0, 2.4, 2.4, 3.6), 8: (1.5, 1.8, 3.4, 2.1, 2.1, 2.9, 1.1, 1.1)}
 
 
 def default_template() -> Path:
@@ -280,6 +282,9 @@ def add_block(doc: DocxDocument, block: Block) -> None:
     elif block.kind == "table":
         if block.table == "indicators":
             add_table(doc, block.header, block.rows, INDICATOR_WIDTHS, merge_columns=(0, 1), left_columns=(2, 9))
+        elif block.table == "transfer":
+            add_table(doc, block.header, block.rows, TRANSFER_WIDTHS.get(len(block.header)), merge_columns=(0, 1),
+                      left_columns=(2, 5))
         elif block.table == "review":
             add_table(doc, block.header, block.rows, REVIEW_WIDTHS, left_columns=(1, 4))
         else:

@@ -18,10 +18,13 @@ from jixiao.writers._common import Block, report_blocks, report_title, runs
 TAGS = {"title": "h1", "heading1": "h2", "heading2": "h3", "heading3": "h4"}
 PARAGRAPH_CLASSES = {"recipient": "recipient", "signature": "signature", "date": "date", "note": "note",
                      "issuer": "issuer", "docno": "docno"}
-LEFT_COLUMNS = {"indicators": {2: "name", 9: "reason"}, "review": {1: "name", 4: "reason"}}
+LEFT_COLUMNS = {"indicators": {2: "name", 9: "reason"}, "transfer": {2: "name", 5: "reason"},
+                "review": {1: "name", 4: "reason"}}
 # column widths (cm, of the 17 cm text width) so that the headers do not break mid-word
 COLUMN_WIDTHS = {"indicators": (1.5, 1.9, 3.3, 1.3, 1.5, 1.3, 1.5, 1.1, 1.1, 2.2),
-                 "review": (1.0, 7.0, 2.0, 2.0, 4.0)}
+                 "review": (1.0, 7.0, 2.0, 2.0, 4.0),
+                 "transfer": (1.6, 2.0, 4.0, 2.4, 2.4, 3.6),
+                 "transfer-scores": (1.5, 1.8, 3.4, 2.1, 2.1, 2.9, 1.1, 1.1)}
 
 
 def stylesheet() -> str:
@@ -29,7 +32,7 @@ def stylesheet() -> str:
 
 
 def _table(block: Block) -> str:
-    merge = (0, 1) if block.table == "indicators" else ()
+    merge = (0, 1) if block.table in ("indicators", "transfer") else ()
     classes = LEFT_COLUMNS.get(block.table, {})
     # rowspans of equal consecutive 一级/二级 cells
     span: dict[tuple[int, int], int] = {}
@@ -53,7 +56,8 @@ def _table(block: Block) -> str:
             cells.append(f"<td{attrs}>{escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     css_class = f' class="{block.table}"' if block.table else ""
-    widths = COLUMN_WIDTHS.get(block.table)
+    widths = COLUMN_WIDTHS.get(block.table + ("-scores" if len(block.header) == 8 else "") if block.table == "transfer"
+                               else block.table)
     cols = ""
     if widths is not None:
         total = sum(widths)
