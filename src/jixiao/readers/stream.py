@@ -688,8 +688,11 @@ class _Reader:
             while j < len(toks) and (toks[j].kind == "brk" or (toks[j].kind == "label" and toks[j].role == "group")):
                 j += 1
             texts: list[str] = []
+            stops = tuple(data()["stream"]["stops"])
             while j < len(toks) and len(texts) < 2 and toks[j].kind in ("text", "brk") and not toks[j].glued:
                 if toks[j].kind == "text":
+                    if toks[j].text.strip().startswith(stops):
+                        break  # 说明：…, 备注 …: what follows is no goal
                     texts.append(toks[j].text.strip())
                 j += 1
             if texts:
