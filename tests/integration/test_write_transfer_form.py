@@ -142,20 +142,30 @@ def test_docx_indicator_table_in_the_transfer_forms_columns_with_a_reference_not
     out = tmp_path / "report.docx"
     write_report_docx(checked, out)
     d = docx.Document(str(out))
-    table = [[c.text for c in r.cells] for r in d.tables[0].rows]
+    tables = [[[c.text for c in r.cells] for r in t.rows] for t in d.tables]
+    # the form's parts in its order: 资金情况, 年度总体目标 (the texts, not the labels), the indicators
+    assert tables[0] == [["资金情况（万元）", "全年预算数(A)", "全年执行数(B)", "执行率（B/A）"],
+                         ["年度资金总额", "300", "290", "96.67%"], ["其中：中央补助", "200", "200", "100.00%"],
+                         ["地方资金", "100", "90", "90.00%"]]
+    assert tables[1] == [["年度总体目标", "实际完成情况"], [GOAL, GOAL_ACTUAL]]
+    table = tables[2]
     assert table[0] == ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因分析"]
     assert table[1] == ["产出指标", "数量指标", "改造户数", "≥100户", "98户", "2户未按期开工，已结转下年"]
-    scores = [[c.text for c in r.cells] for r in d.tables[1].rows]
+    scores = tables[3]
     assert next(r for r in scores if r[0] == "总分")[2] == ""  # no stated total: the 自评得分 column stays blank
     notes = [p.text for p in d.paragraphs if p.text.startswith("注：")]
     assert any("参考分" in n and "原报告未填报分值" in n for n in notes)
     assert d.paragraphs[0].text == "农村危房改造补助资金"  # the title is the form's project, not 附件2
+    body = [p.text for p in d.paragraphs]
+    assert not any("\t" in t or t.startswith(("转移支付（项目）名称", "（2022年度）")) for t in body)  # not as prose
 
 
 def test_html_uses_the_transfer_table_and_says_the_score_is_a_reference(checked: CheckResult) -> None:
     html = render_report_html(checked)
     assert '<table class="transfer">' in html and '<table class="indicators">' not in html
     assert "<th>全年实际完成值</th>" in html and "<th>度量单位</th>" not in html
+    assert '<table class="funds">' in html and '<table class="goal">' in html
+    assert f'<td class="reason">{GOAL}</td><td class="reason">{GOAL_ACTUAL}</td>' in html
     assert "复核得分为参考分" in html
     assert "附件2" not in html
 

@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
-from jixiao.model import CheckResult, Indicator, IndicatorScore, Provenance, Report, ScoreCard, Section
+from jixiao.model import (
+    Budget,
+    CheckResult,
+    FundSource,
+    Indicator,
+    IndicatorScore,
+    Provenance,
+    Report,
+    ScoreCard,
+    Section,
+)
 from jixiao.values import fmt
 
 TWO_PLACES = Decimal("0.01")
@@ -335,6 +345,84 @@ def transfer_header(scores: bool) -> list[str]:
     return [*TRANSFER_HEADER, *(SCORE_COLUMNS if scores else ())]
 
 
+# the form's fund rows and the words that find a source in them (中央补助 / 地方资金 / 其他资金)
+TRANSFER_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("其中：中央补助", ("中央",)),
+    ("地方资金", ("地方", "省级", "市级", "县级", "本级", "配套")),
+    ("其他资金", ("其他",)),
+)
+TRANSFER_FUNDS: tuple[str, ...] = ("年度资金总额", *(label for label, _ in TRANSFER_SOURCES))
+
+@dataclass
+class FundLine:
+    label: str
+    annual: Decimal | None = None
+    executed: Decimal | None = None
+    rate: Decimal | None = None
+
+
+def stated_rate(budget: Budget | None) -> Decimal | None:
+    """The 执行率 as the unit wrote it; from its own amounts (B/A) when it wrote none."""
+    if budget is None:
+        return None
+    return budget.stated_execution_rate if budget.stated_execution_rate is not None else budget.execution_rate
+
+
+def _rate(annual: Decimal | None, executed: Decimal | None) -> Decimal | None:
+    if annual is None or executed is None or annual == 0:
+        return None
+    return executed / annual * 100
+
+
+def transfer_fund_lines(report: Report) -> list[FundLine]:
+    """The transfer form's 资金情况 rows: 年度资金总额, 其中：中央补助, 地方资金, 其他资金 (and any other source)."""
+    budget = report.budget
+    if budget is None:
+        return [FundLine(label) for label in TRANSFER_FUNDS]
+    lines = [FundLine("年度资金总额", budget.annual, budget.executed, stated_rate(budget))]
+    used: set[int] = set()
+    sources = budget.sources
+    for label, words in TRANSFER_SOURCES:
+        line = FundLine(label)
+        for i, src in enumerate(sources):
+            if i not in used and any(w in src.name for w in words):
+                line = FundLine(label, src.annual, src.executed, _rate(src.annual, src.executed))
+                used.add(i)
+                break
+        lines.append(line)
+    # a source the form has no row for (上年结转, 财政拨款 …) gets a row of its own: nothing is lost
+    lines += [_extra(src) for i, src in enumerate(sources) if i not in used]
+    return lines
+
+
+def _extra(src: FundSource) -> FundLine:
+    return FundLine(src.name, src.annual, src.executed, _rate(src.annual, src.executed))
+
+
+FUNDS_HEADER: tuple[str, ...] = ("资金情况（万元）", "全年预算数(A)", "全年执行数(B)", "执行率（B/A）")
+GOAL_HEADER: tuple[str, ...] = ("年度总体目标", "实际完成情况")
+
+
+def transfer_head_blocks(report: Report) -> list[Block]:
+    """The transfer form's 资金情况 and 年度总体目标 as the unit filled them (rows it left empty left out;
+    the goal only when the document has the form's goal cells: a narrative says it in its own words)."""
+    blocks: list[Block] = []
+    if report.budget is not None:
+        lines = [ln for k, ln in enumerate(transfer_fund_lines(report))
+                 if k == 0 or ln.annual is not None or ln.executed is not None]
+        rows = [[ln.label, _amount(ln.annual), _amount(ln.executed), f"{fmt(ln.rate)}%" if ln.rate is not None else ""]
+                for ln in lines]
+        blocks.append(Block("table", header=list(FUNDS_HEADER), rows=rows, table="funds"))
+    if report.overall_goal or report.overall_goal_actual:
+        blocks.append(Block("table", header=list(GOAL_HEADER),
+                            rows=[[report.overall_goal or "", report.overall_goal_actual or ""]], table="goal"))
+    return blocks
+
+
+def _amount(value: Decimal | None) -> str:
+    return plain_number(value) if value is not None else ""  # as the unit wrote it (29.6, 38.766462)
+
+
 def stated_scores(rows: list[IndicatorRow]) -> bool:
     """Whether the unit stated a 分值 or 得分 on some indicator (the transfer form then shows them)."""
     return any(r.weight is not None or r.score is not None for r in rows)
@@ -392,7 +480,7 @@ class Block:
     text: str = ""
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
-    table: Literal["indicators", "transfer", "scores", "review", ""] = ""
+    table: Literal["indicators", "transfer", "funds", "goal", "scores", "review", ""] = ""
 
 
 GOAL_SECTION = (("分解下达",), ("目标", "下达"), ("基本情况",))
@@ -486,6 +574,9 @@ def missing_parts(report: Report, rows: list[IndicatorRow]) -> list[str]:
     return missing
 
 
+_FORM_YEAR_LINE = re.compile(r"^[（(]20\d{2}年度?[)）]$")
+
+
 def _preamble(report: Report) -> list[str]:
     """The lines before the first heading, without the title and addressee lines."""
     skip = {re.sub(r"\s+", "", t) for t in (report.title or "", report.recipient or "")}
@@ -497,6 +588,8 @@ def _preamble(report: Report) -> list[str]:
             compact = re.sub(r"\s+", "", line).rstrip("：:")
             if compact in skip or (report.title and compact and compact in re.sub(r"\s+", "", report.title)):
                 continue
+            if "\t" in line or _FORM_YEAR_LINE.match(compact):
+                continue  # a form's cells (项目名称 | …) and its （2022年度） line: the form's tables show them
             out.append(line)
     return out
 
@@ -641,7 +734,9 @@ def policy_name(policy: str) -> str:
 
 def _indicator_blocks(result: CheckResult, rows: list[IndicatorRow]) -> list[Block]:
     blocks: list[Block] = []
-    if rows and is_transfer(result.report):  # the 中央对地方转移支付区域绩效自评表's columns
+    if is_transfer(result.report):  # the 中央对地方转移支付区域绩效自评表: its 资金情况 and 年度总体目标 first
+        blocks += transfer_head_blocks(result.report or Report())
+    if rows and is_transfer(result.report):  # the form's indicator columns
         scores = stated_scores(rows)
         blocks.append(Block("table", header=transfer_header(scores), rows=[transfer_cells(r, scores) for r in rows],
                             table="transfer"))

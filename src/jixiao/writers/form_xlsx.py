@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jixiao.model import Budget, CheckResult, FundSource, Report
+from jixiao.model import CheckResult, FundSource, Report
 from jixiao.writers._common import (
     BLANK_LEVEL_ROWS,
     INDICATOR_HEADER,
@@ -31,6 +31,7 @@ from jixiao.writers._common import (
     round2,
     runs,
     section_text,
+    stated_rate,
 )
 from jixiao.writers.xlsx_cells import set_value
 
@@ -263,13 +264,6 @@ def _source_rows(sources: list[FundSource]) -> list[FundRow]:
     # sources the form has no row for (中央补助, 地方资金, …) get rows of their own: nothing is lost
     rows += [FundRow(s.name, s.initial, s.annual, s.executed) for i, s in enumerate(sources) if i not in used]
     return rows
-
-
-def stated_rate(budget: Budget | None) -> Decimal | None:
-    """The 执行率 as the unit wrote it; from its own amounts (B/A) when it wrote none."""
-    if budget is None:
-        return None
-    return budget.stated_execution_rate if budget.stated_execution_rate is not None else budget.execution_rate
 
 
 def form_data(result: CheckResult) -> FormData:

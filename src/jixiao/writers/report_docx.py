@@ -34,6 +34,8 @@ INDICATOR_WIDTHS = (1.4, 1.7, 3.0, 1.2, 1.5, 1.2, 1.5, 1.0, 1.0, 2.1)
 SCORE_WIDTHS = (4.5, 3.0, 3.0, 3.0)
 # the 中央对地方转移支付区域绩效自评表's indicator table (six columns; eight with the unit's 分值/得分)
 TRANSFER_WIDTHS = {6: (1.6, 2.0, 4.0, 2.4, 2.4, 3.6), 8: (1.5, 1.8, 3.4, 2.1, 2.1, 2.9, 1.1, 1.1)}
+FUNDS_WIDTHS = (4.4, 3.8, 3.8, 4.0)
+GOAL_WIDTHS = (8.0, 8.0)
 
 
 def default_template() -> Path:
@@ -285,6 +287,10 @@ def add_block(doc: DocxDocument, block: Block) -> None:
         elif block.table == "transfer":
             add_table(doc, block.header, block.rows, TRANSFER_WIDTHS.get(len(block.header)), merge_columns=(0, 1),
                       left_columns=(2, 5))
+        elif block.table == "funds":
+            add_table(doc, block.header, block.rows, FUNDS_WIDTHS, left_columns=(0,))
+        elif block.table == "goal":
+            add_table(doc, block.header, block.rows, GOAL_WIDTHS, left_columns=(0, 1))
         elif block.table == "review":
             add_table(doc, block.header, block.rows, REVIEW_WIDTHS, left_columns=(1, 4))
         else:

@@ -19,6 +19,7 @@ TAGS = {"title": "h1", "heading1": "h2", "heading2": "h3", "heading3": "h4"}
 PARAGRAPH_CLASSES = {"recipient": "recipient", "signature": "signature", "date": "date", "note": "note",
                      "issuer": "issuer", "docno": "docno"}
 LEFT_COLUMNS = {"indicators": {2: "name", 9: "reason"}, "transfer": {2: "name", 5: "reason"},
+                "funds": {0: "name"}, "goal": {0: "reason", 1: "reason"},
                 "review": {1: "name", 4: "reason"}}
 # column widths (cm, of the 17 cm text width) so that the headers do not break mid-word
 COLUMN_WIDTHS = {"indicators": (1.5, 1.9, 3.3, 1.3, 1.5, 1.3, 1.5, 1.1, 1.1, 2.2),

@@ -13,15 +13,18 @@ from decimal import Decimal
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jixiao.model import CheckResult, FundSource, Report
+from jixiao.model import CheckResult, Report
 from jixiao.writers._common import (
     BLANK_LEVEL_ROWS,
+    TRANSFER_FUNDS,
+    FundLine,
     IndicatorRow,
     actual_cell,
     indicator_rows,
     round2,
     section_text,
     target_cell,
+    transfer_fund_lines,
     transfer_header,
 )
 from jixiao.writers.form_xlsx import (
@@ -37,27 +40,11 @@ from jixiao.writers.form_xlsx import (
     project_name,
     put,
     set_widths,
-    stated_rate,
     title_rows,
 )
 
 TITLE = "中央对地方转移支付区域绩效自评表"
-# the form's fund rows and the words that find a source in them (中央补助 / 地方资金 / 其他资金)
-TRANSFER_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("其中：中央补助", ("中央",)),
-    ("地方资金", ("地方", "省级", "市级", "县级", "本级", "配套")),
-    ("其他资金", ("其他",)),
-)
-TRANSFER_FUNDS: tuple[str, ...] = ("年度资金总额", *(label for label, _ in TRANSFER_SOURCES))
 WIDTHS = (14.0, 18.0, 30.0, 16.0, 16.0, 30.0)
-
-
-@dataclass
-class FundLine:
-    label: str
-    annual: Decimal | None = None
-    executed: Decimal | None = None
-    rate: Decimal | None = None
 
 
 @dataclass
@@ -76,36 +63,6 @@ class TransferData:
     grade: str = ""
 
 
-def _rate(annual: Decimal | None, executed: Decimal | None) -> Decimal | None:
-    if annual is None or executed is None or annual == 0:
-        return None
-    return executed / annual * 100
-
-
-def _fund_lines(report: Report) -> list[FundLine]:
-    budget = report.budget
-    if budget is None:
-        return [FundLine(label) for label in TRANSFER_FUNDS]
-    lines = [FundLine("年度资金总额", budget.annual, budget.executed, stated_rate(budget))]
-    used: set[int] = set()
-    sources = budget.sources
-    for label, words in TRANSFER_SOURCES:
-        line = FundLine(label)
-        for i, src in enumerate(sources):
-            if i not in used and any(w in src.name for w in words):
-                line = FundLine(label, src.annual, src.executed, _rate(src.annual, src.executed))
-                used.add(i)
-                break
-        lines.append(line)
-    # a source the form has no row for (上年结转, 财政拨款 …) gets a row of its own: nothing is lost
-    lines += [_extra(src) for i, src in enumerate(sources) if i not in used]
-    return lines
-
-
-def _extra(src: FundSource) -> FundLine:
-    return FundLine(src.name, src.annual, src.executed, _rate(src.annual, src.executed))
-
-
 def transfer_data(result: CheckResult) -> TransferData:
     """What the unit wrote, in the transfer form's parts; blank where it wrote nothing."""
     report = result.report or Report()
@@ -116,7 +73,7 @@ def transfer_data(result: CheckResult) -> TransferData:
         central_department=report.central_department or "",
         supervisor=report.supervising_department or "",
         organization=report.organization or "",
-        funds=_fund_lines(report),
+        funds=transfer_fund_lines(report),
         goal=report.overall_goal or "",
         goal_actual=report.overall_goal_actual or section_text(report, ("总体", "目标")) or "",
         indicators=rows,
