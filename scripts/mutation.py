@@ -45,6 +45,8 @@ def _patch_config(module: str) -> None:
         cfg = original()
         cfg.only_mutate = files
         cfg.pytest_add_cli_args_test_selection = expanded
+        # the catalogue test reads the codes the project adds to the spec from docs/review-rules-additions.md
+        cfg.also_copy = [*cfg.also_copy, Path("docs")]
         # test ids with Chinese parameters: pytest escapes them (\\u8fbe) and then cannot select them by
         # the escaped id mutmut hands back; keep them as written
         cfg.pytest_add_cli_args = [*cfg.pytest_add_cli_args, "-p", "tests.mutation_reset", "-o",
