@@ -28,7 +28,8 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "claims": (["src/jixiao/claims.py"], ["tests/unit/test_claims_*.py", "tests/unit/test_rules_narrative.py"]),
     "review": (
         ["src/jixiao/review/*"],
-        ["tests/unit/test_rules_*.py", "tests/unit/test_review_*.py", "tests/unit/test_mut_review_*.py"],
+        ["tests/unit/test_rules_*.py", "tests/unit/test_rule_*.py", "tests/unit/test_review_*.py",
+         "tests/unit/test_false_alarm_*.py", "tests/unit/test_mut_review_*.py"],
     ),
 }
 
