@@ -118,7 +118,7 @@ def test_i07_i08_whole() -> None:
                         {"indicator": "新建站点2", "target_text": "12"})
     [f] = of(run(add(q("新建站点2", ">=", "12", "", "个"))), "I08")
     assert whole(f) == ("error", "indicator:11", "指标“新建站点2”（年度指标值≥12个）未填写实际完成值。",
-                        {"indicator": "新建站点2", "target_text": "12"})
+                        {"indicator": "新建站点2", "target_text": "12", "row_cut_off": False})
 
 
 def test_i09_whole_and_at_exactly_120_percent() -> None:

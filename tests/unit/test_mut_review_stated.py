@@ -49,13 +49,13 @@ def test_s01_a_qualitative_row_of_weight_zero_is_compared_as_a_number() -> None:
     assert "S01" not in codes(run(r))  # never divides by its weight of 0
 
 
-def test_s01_without_a_stated_weight_compares_with_the_policys_weight() -> None:
+def test_s01_a_stated_score_without_its_stated_weight_is_not_compared() -> None:
     r = clean_report()
-    r.indicators[0].stated_score = D(5)
+    r.indicators[0].stated_score = D(5)  # 培训人次, met: the policy's default weight is about 7.14
+    assert "S01" not in codes(run(r))
+    r.indicators[0].weight = D(10)
     [f] = of(run(r), "S01")
-    card = score_report(r, load_policy())
-    assert f.evidence["weight"] == card.indicators[0].max_score
-    assert f.evidence["computed_score"] == card.indicators[0].score
+    assert f.evidence["weight"] == D(10) and f.evidence["computed_score"] == D(10)
 
 
 def test_s01_the_budget_line_at_a_stated_weight_other_than_the_policys() -> None:

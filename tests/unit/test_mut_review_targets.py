@@ -46,7 +46,7 @@ def test_t03_whole_one_finding_per_missing_category() -> None:
     assert found == [
         ("warning", "document",
          f"绩效指标中没有{name}指标（全部1个指标均不属于{name}指标），指标体系不完整，应按规定设置。",
-         {"category": key, "indicators": 1})
+         {"category": key, "indicators": 1, "category_named": False})
         for key, name in (("satisfaction", "满意度"), ("benefit", "效益"), ("cost", "成本"))
     ]
 
