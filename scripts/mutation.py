@@ -24,8 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # module -> (files mutated, unit tests that state that module's rules)
 MODULES: dict[str, tuple[list[str], list[str]]] = {
     "scoring": (["src/jixiao/scoring.py"], ["tests/unit/test_scoring_*.py"]),
-    "values": (["src/jixiao/values.py"], ["tests/unit/test_values_*.py"]),
-    "claims": (["src/jixiao/claims.py"], ["tests/unit/test_claims_*.py", "tests/unit/test_rules_narrative.py"]),
+    "values": (["src/jixiao/values.py"], ["tests/unit/test_values_*.py", "tests/unit/test_mut_values_*.py"]),
+    "claims": (
+        ["src/jixiao/claims.py"],
+        ["tests/unit/test_claims_*.py", "tests/unit/test_mut_claims_*.py", "tests/unit/test_rules_narrative.py"],
+    ),
     "review": (
         ["src/jixiao/review/*"],
         ["tests/unit/test_rules_*.py", "tests/unit/test_rule_*.py", "tests/unit/test_review_*.py",

@@ -1,9 +1,9 @@
 """A pytest plugin for mutation runs only (scripts/mutation.py passes ``-p tests.mutation_reset``).
 
 mutmut forks each mutant's test run from a process that has already run the tests once, so the core's
-memo caches (lru_cache on parse_value, word lists, patterns) are full of answers the un-mutated code
-gave: a mutant inside a memoised function would never run and would "survive". Clearing every
-jixiao cache before each test makes each mutant's code actually execute.
+memo caches (lru_cache on parse_value, word lists, patterns; module-level ``*_MEMO`` dicts) are full
+of answers the un-mutated code gave: a mutant inside a memoised function would never run and would
+"survive". Clearing every jixiao cache before each test makes each mutant's code actually execute.
 """
 
 from __future__ import annotations
@@ -25,5 +25,7 @@ def _clear(obj: Any) -> None:
 def pytest_runtest_setup(item: Any) -> None:
     for name, module in list(sys.modules.items()):
         if name == "jixiao" or name.startswith("jixiao."):
-            for obj in list(vars(module).values()):
+            for key, obj in list(vars(module).items()):
                 _clear(obj)
+                if key.endswith("_MEMO") and isinstance(obj, dict):
+                    obj.clear()  # hand-made memos (claims._FILLER_MEMO)
