@@ -113,6 +113,7 @@ class _Compiled:
     no_problem: tuple[str, ...]
     completion_re: re.Pattern[str]  # any completion phrase or share pattern: sentences without one make no claim
     double_negations: tuple[str, ...]  # 不存在 + 未完成: a claim that nothing is unmet (full)
+    double_window: int  # characters before a phrase searched for one: the longest negation + 3
     exception_res: tuple[re.Pattern[str], ...]  # 除…外 / 仅…未: group "x" names what is excepted
     total_res: tuple[re.Pattern[str], ...]  # a total score stated in the prose
     grade_res: tuple[re.Pattern[str], ...]  # a grade stated in the prose
@@ -191,6 +192,7 @@ def _compile(words: Words) -> _Compiled:
         no_problem=tuple(completion["no_problem"]),
         completion_re=completion_re,
         double_negations=tuple(sorted(completion.get("double_negations", ()), key=len, reverse=True)),
+        double_window=max((len(str(d)) for d in completion.get("double_negations", ())), default=0) + 3,
         exception_res=tuple(re.compile(p) for p in completion.get("exception_patterns", ())),
         total_res=tuple(re.compile(p) for p in n.get("scores", {}).get("total_patterns", ())),
         grade_res=tuple(re.compile(p) for p in n.get("scores", {}).get("grade_patterns", ())),
@@ -738,8 +740,9 @@ def _sentence_claims(sentence: str, title: str | None, c: _Compiled) -> Iterator
 
 
 def _double_negation(sentence: str, pos: int, c: _Compiled) -> str:
-    """The negation right before a negative phrase (不存在 + 未完成), else ""."""
-    before = sentence[max(0, pos - 6):pos]
+    """The negation right before a negative phrase (不存在 + 未完成), else "": up to three characters may
+    stand between them, whatever the negation's length (不存在任何一项未完成)."""
+    before = sentence[max(0, pos - c.double_window):pos]
     for d in c.double_negations:
         if before.endswith(d):
             return d

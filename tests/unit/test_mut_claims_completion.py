@@ -83,6 +83,9 @@ def test_completion_claims_stated_whole(text: str, expected: list[Claim]) -> Non
         # up to three characters between the negation and the phrase
         ("没有一项未完成。", [("full", "没有未完成", "没有一项未完成", ())]),
         ("不存在哪一项未完成。", [("full", "不存在未完成", "不存在哪一项未完成", ())]),
+        # ... also after the longest negation (the window was six characters: 不存在任何 + 一项 fell outside)
+        ("本年度不存在任何一项未完成的指标。",
+         [("full", "不存在任何未完成", "本年度不存在任何一项未完成的指标", ())]),
         # the clause of the claim is the one holding the negation, not the next one
         ("不存在任何未完成，项目已验收。", [("full", "不存在任何未完成", "不存在任何未完成", ())]),
         # read once: the 均已完成 after it is the same claim
