@@ -32,7 +32,7 @@ from typing import IO, Any, NamedTuple
 
 REPORT_HEADER: tuple[str, ...] = (
     "来源文件", "填报单位", "主管部门", "标题", "年度", "全年预算数", "全年执行数", "执行率", "总分", "等级",
-    "错误数", "警告数", "提示数", "无法读取原因",
+    "错误数", "警告数", "提示数", "无法读取原因", "总分说明",
 )
 _COL = {name: k for k, name in enumerate(REPORT_HEADER)}
 _REPORT_FORMATS = {_COL["全年预算数"]: "#,##0.00", _COL["全年执行数"]: "#,##0.00", _COL["执行率"]: "0.00%",
@@ -239,8 +239,40 @@ def _summarise(obj: dict[str, Any]) -> tuple[Cells, list[FindingRow], int, int]:
         counts["warning"],
         counts["info"],
         None,
+        _score_note(report, score),
     )
     return cells, findings, counts["error"], counts["warning"]
+
+
+_HOW_NAMES = (("split", "拆分"), ("ocr", "识别纠正"), ("realigned", "错位移入"))
+
+
+def _score_note(report: dict[str, Any], score: dict[str, Any]) -> str | None:
+    """总分/等级 are the tool's: say so, give the unit's own total beside it, and call the figure a
+    参考分 when it rests on assumed weights or on split/OCR-corrected figures."""
+    if not score:
+        return None
+    parts = ["复核计算，非单位填报"]
+    stated = _num(report.get("stated_total"))
+    if stated is not None:
+        d = Decimal(stated)
+        parts.append(f"自评{d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()}")
+    reasons: list[str] = []
+    if score.get("weights_assumed") is True:
+        reasons.append("原报告未填分值，按默认权重计算")
+    hows: set[str] = set()
+    budget = _dict(report.get("budget"))
+    provenances = [_dict(budget.get("provenance"))]
+    indicators = report.get("indicators") if isinstance(report.get("indicators"), list) else []
+    provenances += [_dict(_dict(i).get("provenance")) for i in indicators]
+    for prov in provenances:
+        hows.update(str(_dict(v).get("how")) for v in prov.values())
+    done = [name for how, name in _HOW_NAMES if how in hows]
+    if done:
+        reasons.append(f"部分数字经{'/'.join(done)}得出")
+    if reasons:
+        parts.append("参考分：" + "，".join(reasons))
+    return "；".join(parts)
 
 
 # ------------------------------------------------------------------------------------------ writing
@@ -354,8 +386,8 @@ def _display_width(text: str) -> int:
 # numeric column is as wide as its numbers, not its name; text columns grow with their content up to
 # the cap and wrap beyond it. At the caps the 报告汇总 row is about 200 units: one landscape A4 page
 # wide at about 75 % (the 全部问题 and 问题统计 sheets print near full size).
-_WIDTH_FLOORS = (12, 10, 10, 12, 6, 12, 12, 8, 7, 6, 7, 7, 7, 12)
-_WIDTH_CAPS = (28, 22, 18, 34, 6, 13, 13, 9, 7, 6, 7, 7, 7, 30)
+_WIDTH_FLOORS = (12, 10, 10, 12, 6, 12, 12, 8, 7, 6, 7, 7, 7, 12, 12)
+_WIDTH_CAPS = (28, 22, 18, 34, 6, 13, 13, 9, 7, 6, 7, 7, 7, 30, 24)
 _FINDING_WIDTHS = (28, 7, 6, 22, 72)
 _CODE_WIDTHS = (7, 6, 10, 11, 72)
 
