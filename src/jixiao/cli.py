@@ -319,7 +319,7 @@ def render(
                 write_review_pdf(result, tmp, issuer=issuer)
             elif k is RenderKind.review:
                 from jixiao.writers.review_docx import write_review_docx
-                write_review_docx(result, tmp, issuer=issuer)
+                write_review_docx(result, tmp, issuer=issuer, template=template)
             elif to is RenderTo.docx:
                 from jixiao.writers.report_docx import write_report_docx
                 write_report_docx(result, tmp, template=template)
@@ -338,7 +338,7 @@ def render(
     except Exception as exc:  # a damaged template and the like: one line, no traceback
         _err(err, f"生成 {out} 失败（{type(exc).__name__}：{exc}）", f"rendering failed: {exc}")
         raise typer.Exit(EXIT_UNREADABLE) from None
-    Console(highlight=False).print(escape_controls(f"已生成 {out}"), markup=False)
+    Console(highlight=False).print(escape_controls(f"已生成 {out}"), markup=False, soft_wrap=True)
 
 
 @app.command("template")
@@ -361,7 +361,7 @@ def template_cmd(
     except OSError as exc:
         _err(err, f"无法写入 {output}：{os_reason(exc)}", f"cannot write {output}")
         raise typer.Exit(EXIT_UNREADABLE) from None
-    Console(highlight=False).print(escape_controls(f"已生成 {output}"), markup=False)
+    Console(highlight=False).print(escape_controls(f"已生成 {output}"), markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -405,7 +405,8 @@ def summary(
             why = "无法在该位置创建文件" if exc.errno == errno.ENOENT else os_reason(exc)
             _err(err, f"无法写入 {output}：{why}", f"errno {exc.errno}")
         raise typer.Exit(EXIT_UNREADABLE) from None
-    Console(highlight=False).print(escape_controls(f"已汇总 {count} 份报告 → {output}"), markup=False)
+    Console(highlight=False).print(escape_controls(f"已汇总 {count} 份报告 → {output}"), markup=False,
+                                  soft_wrap=True)
 
 
 @app.command()

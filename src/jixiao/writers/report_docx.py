@@ -29,13 +29,19 @@ from jixiao.writers._common import Block, report_blocks, runs
 TABLE_STYLE = "Table Grid"
 TABLE_TEXT_STYLE = "Table Text"
 
-# Column widths (cm) of the ten-column indicator table on an A4 portrait page.
-INDICATOR_WIDTHS = (1.4, 1.7, 3.0, 1.2, 1.5, 1.2, 1.5, 1.0, 1.0, 2.1)
+# Column widths (cm) of the ten-column indicator table on an A4 portrait page (16 cm of text), for
+# 9-point table text and 0.1 cm cell margins: a column of ``n`` Chinese characters needs 0.32n + 0.2 cm.
+# 一级指标 / 度量单位 hold four characters on one line (产出指标, 平方公里), 二级指标 four a line
+# (社会效益 / 指标); 指标性质 breaks its header as 指标 / 性质 and holds ≥ ≤ ＝ 定性; 分值 and 得分
+# hold 100.00 without wrapping (0.87 cm in Times New Roman 9 pt).
+INDICATOR_WIDTHS = (1.5, 1.5, 3.0, 1.0, 1.5, 1.5, 1.5, 1.2, 1.2, 2.1)
 SCORE_WIDTHS = (4.5, 3.0, 3.0, 3.0)
 # the 中央对地方转移支付区域绩效自评表's indicator table (six columns; eight with the unit's 分值/得分)
 TRANSFER_WIDTHS = {6: (1.6, 2.0, 4.0, 2.4, 2.4, 3.6), 8: (1.5, 1.8, 3.4, 2.1, 2.1, 2.9, 1.1, 1.1)}
 FUNDS_WIDTHS = (4.4, 3.8, 3.8, 4.0)
 GOAL_WIDTHS = (8.0, 8.0)
+CELL_MARGIN = Cm(0.1)  # left and right, every table cell (Word's default is 0.19 cm)
+TABLE_TEXT_SIZE = Pt(9)  # 小五
 
 
 def default_template() -> Path:
@@ -127,11 +133,44 @@ def clear_body(doc: DocxDocument) -> None:
             body.remove(child)
 
 
+def open_template(template: Path | None) -> DocxDocument:
+    """The document to write into: ``template`` (a user's, already cleaned) or the packaged one,
+    without its sample content. A template without a page setup (a minimal or hand-made .docx) gets
+    A4 with the house margins: python-docx needs one to size tables."""
+    if template is not None:
+        doc = Document(str(template))
+    elif default_template().is_file():
+        doc = Document(str(default_template()))
+    else:  # the packaged template was not built: style python-docx's own
+        doc = Document()
+        apply_house_styles(doc)
+    clear_body(doc)
+    body = doc.element.body
+    if body.find(qn("w:sectPr")) is None:
+        body.append(OxmlElement("w:sectPr"))
+        section = doc.sections[-1]
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+        section.left_margin, section.right_margin = Cm(2.5), Cm(2.5)
+    return doc
+
+
 def has_style(doc: DocxDocument, name: str) -> bool:
     return any(s.name == name for s in doc.styles)
 
 
+# What a paragraph looks like when the template lacks its style (a minimal or foreign template):
+# size (pt), bold, East Asian font, centred; the same look the house styles give.
+_DIRECT_LOOK: dict[str, tuple[float, bool, str, bool]] = {
+    "Title": (22, False, "方正小标宋简体", True),
+    "Heading 1": (14, False, "黑体", False),
+    "Heading 2": (14, False, "楷体", False),
+    "Heading 3": (14, False, "仿宋", False),
+}
+
+
 def add_paragraph(doc: DocxDocument, text: str, style: str | None = None, bold: bool = False) -> Paragraph:
+    """A paragraph in ``style``, or, when the template has no such style, formatted directly like it."""
     if style is not None and has_style(doc, style):
         p = doc.add_paragraph(text, style=style)
         if bold:
@@ -140,10 +179,42 @@ def add_paragraph(doc: DocxDocument, text: str, style: str | None = None, bold: 
         return p
     p = doc.add_paragraph()
     run = p.add_run(text)
-    run.bold = bold or style in ("Title", "Heading 1", "Heading 2")
-    if style == "Title":
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run.bold = bold
+    look = _DIRECT_LOOK.get(style or "")
+    if look is not None:
+        size, look_bold, east_asia, centred = look
+        run.font.size = Pt(size)
+        run.bold = bold or look_bold
+        _east_asia(run, east_asia)
+        if centred:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            p.paragraph_format.first_line_indent = Pt(28)
     return p
+
+
+def _cell_margins(table: Table) -> None:
+    """Narrow left/right cell margins, so that short columns hold their numbers on one line."""
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblCellMar")):
+        tbl_pr.remove(old)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        el = OxmlElement(side)
+        el.set(qn("w:w"), str(int(CELL_MARGIN.twips)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr.append(margins)
+
+
+def _borders(table: Table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for side in ("w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"):
+        el = OxmlElement(side)
+        for k, v in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+            el.set(qn(k), v)
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
 
 
 def _repeat_header(table: Table) -> None:
@@ -170,7 +241,10 @@ def add_table(
     table = doc.add_table(rows=0, cols=len(header))
     if has_style(doc, TABLE_STYLE):
         table.style = doc.styles[TABLE_STYLE]
+    else:  # a template without 'Table Grid': the borders set on the table itself
+        _borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _cell_margins(table)
     cell_style = doc.styles[TABLE_TEXT_STYLE] if has_style(doc, TABLE_TEXT_STYLE) else None
     merged: dict[int, list[tuple[int, int]]] = {c: runs([r[c] for r in rows]) for c in merge_columns}
     # (row, column) → vMerge value: "restart" on the top cell of a run, "continue" under it
@@ -199,9 +273,16 @@ def add_table(
                 p = Paragraph(tc.p_lst[0], table)
                 if cell_style is not None:
                     p.style = cell_style
+                else:  # a template without 'Table Text': its look set directly
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    p.paragraph_format.first_line_indent = Pt(0)
+                    p.paragraph_format.line_spacing = 1.0
                 if left:
                     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-                p.add_run("").bold = bold
+                run = p.add_run("")
+                run.bold = bold
+                if cell_style is None:
+                    run.font.size = TABLE_TEXT_SIZE
         return deepcopy(tc)
 
     def add_row(texts: list[str], r: int, bold: bool = False) -> None:
@@ -311,14 +392,7 @@ def _east_asia(run: object, font: str) -> None:
 
 def write_report_docx(result: CheckResult, out: Path, template: Path | None = None) -> None:
     """Write the 绩效自评报告 in the standard outline. ``template`` replaces the packaged one."""
-    if template is not None:
-        doc = Document(str(template))
-    elif default_template().is_file():
-        doc = Document(str(default_template()))
-    else:  # the packaged template was not built: style python-docx's own
-        doc = Document()
-        apply_house_styles(doc)
-    clear_body(doc)
+    doc = open_template(template)
     for block in report_blocks(result):
         add_block(doc, block)
     doc.save(str(out))

@@ -13,8 +13,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from docx import Document
-
 from jixiao.model import SEVERITIES, CheckResult, Finding, Report
 from jixiao.values import fmt
 from jixiao.writers._common import (
@@ -24,7 +22,6 @@ from jixiao.writers._common import (
     report_title,
     stated_score_rows,
 )
-from jixiao.writers.report_docx import apply_house_styles, clear_body, default_template
 
 TITLE = "预算绩效自评复核意见书"
 DOC_NUMBER = "〔　　〕　　号"
@@ -219,22 +216,13 @@ def review_blocks(result: CheckResult, issuer: str | None = None) -> list[Block]
     return blocks
 
 
-def _document() -> Any:
-    template = default_template()
-    if template.is_file():
-        doc = Document(str(template))
-    else:
-        doc = Document()
-        apply_house_styles(doc)
-    clear_body(doc)
-    return doc
+def write_review_docx(result: CheckResult, out: Path, issuer: str | None = None,
+                      template: Path | None = None) -> None:
+    """Write the 复核意见书 for one checked report as Word. ``template`` (the reviewing office's own
+    letterhead, say) replaces the packaged one; styles it lacks are formatted directly."""
+    from jixiao.writers.report_docx import add_block, open_template
 
-
-def write_review_docx(result: CheckResult, out: Path, issuer: str | None = None) -> None:
-    """Write the 复核意见书 for one checked report as Word."""
-    from jixiao.writers.report_docx import add_block
-
-    doc = _document()
+    doc = open_template(template)
     for block in review_blocks(result, issuer):
         add_block(doc, block)
     doc.save(str(out))
