@@ -6,6 +6,7 @@ The PDF needs a CJK font on the machine (Debian: ``fonts-wqy-microhei``); the st
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from html import escape
@@ -21,8 +22,9 @@ PARAGRAPH_CLASSES = {"recipient": "recipient", "signature": "signature", "date":
 LEFT_COLUMNS = {"indicators": {2: "name", 9: "reason"}, "transfer": {2: "name", 5: "reason"},
                 "funds": {0: "name"}, "goal": {0: "reason", 1: "reason"},
                 "review": {1: "name", 4: "reason"}}
-# column widths (cm, of the 17 cm text width) so that the headers do not break mid-word
-COLUMN_WIDTHS = {"indicators": (1.5, 1.9, 3.3, 1.3, 1.5, 1.3, 1.5, 1.1, 1.1, 2.2),
+# Relative column widths; the indicators' are the Word writer's (see report_docx.INDICATOR_WIDTHS):
+# 指标性质 breaks as 指标 / 性质, units of four characters and 100.00 in 分值/得分 stay on one line.
+COLUMN_WIDTHS = {"indicators": (1.5, 1.5, 3.0, 1.0, 1.5, 1.5, 1.5, 1.2, 1.2, 2.1),
                  "review": (1.0, 7.0, 2.0, 2.0, 4.0),
                  "transfer": (1.6, 2.0, 4.0, 2.4, 2.4, 3.6),
                  "transfer-scores": (1.5, 1.8, 3.4, 2.1, 2.1, 2.9, 1.1, 1.1)}
@@ -67,7 +69,21 @@ def _table(block: Block) -> str:
     return f"<table{css_class}>\n{cols}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
 
 
+# A title that runs over two lines breaks before its closing words, not inside them (GB/T 9704: 回行时
+#词意完整): "……2023年度 / 绩效自评报告", never "……绩效自 / 评报告".
+_TITLE_TAIL = re.compile(r"(?:(?:项目支出|部门整体|整体支出|转移支付)?绩效自评(?:报告|表)|自评报告|复核意见书?)$")
+
+
+def _title_html(text: str) -> str:
+    m = _TITLE_TAIL.search(text)
+    if m is None or m.start() == 0:
+        return escape(text)
+    return f'{escape(text[: m.start()])}<span class="nobreak">{escape(m.group())}</span>'
+
+
 def _block(block: Block) -> str:
+    if block.kind == "title":
+        return f"<h1>{_title_html(block.text)}</h1>"
     if block.kind in TAGS:
         tag = TAGS[block.kind]
         return f"<{tag}>{escape(block.text)}</{tag}>"
