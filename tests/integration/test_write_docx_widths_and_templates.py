@@ -17,7 +17,7 @@ from jixiao.model import CheckResult
 from jixiao.writers.report_docx import INDICATOR_WIDTHS, write_report_docx
 from jixiao.writers.review_docx import TITLE as REVIEW_TITLE
 from jixiao.writers.review_docx import write_review_docx
-from tests.write_factory import TITLE, sample_result
+from tests.write_factory import TITLE, project_result, sample_result
 
 TEXT_WIDTH = Cm(16)  # A4 less 2.5 cm each side
 CJK = Pt(9)  # one Chinese character of 9-point table text
@@ -39,7 +39,7 @@ def _indicator_table(path: Path):
 
 def test_columns_hold_their_contents_on_one_line(tmp_path: Path) -> None:
     out = tmp_path / "report.docx"
-    write_report_docx(_stated(sample_result()), out)
+    write_report_docx(_stated(project_result()), out)
     table = _indicator_table(out)
     header = [c.text for c in table.rows[0].cells]
     grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
@@ -127,8 +127,23 @@ def test_review_opinion_in_a_minimal_template(tmp_path: Path, styles: str | None
 def test_report_in_a_minimal_template(tmp_path: Path) -> None:
     template = _minimal_template(tmp_path / "模板.docx", NORMAL_ONLY)
     out = tmp_path / "报告.docx"
-    write_report_docx(_stated(sample_result()), out, template=template)
+    write_report_docx(_stated(project_result()), out, template=template)
     d = docx.Document(str(out))
     assert d.paragraphs[0].text == TITLE and d.paragraphs[0].runs[0].font.size == Pt(22)
     table = _indicator_table(out)
     assert [c.text for c in table.rows[1].cells][7:9] == ["100.00", "100.00"]
+
+
+def test_transfer_form_table_holds_its_scores_too(tmp_path: Path) -> None:
+    out = tmp_path / "transfer.docx"
+    write_report_docx(_stated(sample_result()), out)  # the sample is a transfer payment: its own table
+    d = docx.Document(str(out))
+    checked = 0
+    for table in d.tables:
+        header = [c.text for c in table.rows[0].cells]
+        grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+        for name in ("分值", "得分"):
+            if name in header and len(grid) == len(header):
+                assert grid[header.index(name)] - 2 * Cm(0.1) >= 5 * DIGIT + POINT, (header, name)
+                checked += 1
+    assert checked >= 2
