@@ -203,3 +203,15 @@ def test_form_written_by_the_tool_reads_back_as_the_units(tmp_path: Path) -> Non
     assert len(back.report.indicators) == 8
     assert [i.stated_score for i in back.report.indicators] == [Decimal("9.5")] * 8
     assert back.report.stated_total == Decimal(88)
+
+
+def test_project_name_never_a_form_title_or_the_unit() -> None:
+    from jixiao.writers.form_xlsx import project_name
+
+    assert project_name(Report(title="2022年度项目支出绩效自评表")) == ""
+    assert project_name(Report(title="银川市本级部门项目支出绩效自评表")) == ""
+    assert project_name(Report(title="某县中心学校2023年度项目支出绩效自评报告", organization="某县中心学校")) == ""
+    assert project_name(Report(title="某区残联中央转移支付2023年度绩效自评报告(残疾人事业发展补助资金)")) == \
+        "残疾人事业发展补助资金"
+    assert project_name(Report(title="公安厅交管局转移支付2023年度绩效自评报告")) == "公安厅交管局转移支付"
+    assert project_name(Report(title="2022年度项目支出绩效自评表", project="学生资助专项资金")) == "学生资助专项资金"

@@ -247,6 +247,10 @@ def project_name(report: Report) -> str:
         return ""
     name = re.sub(r"(项目支出)?(绩效)?(自评)?(报告|自评表)$", "", title)
     name = re.sub(r"\d{4}\s*年度?$", "", name).strip()
+    org = "".join((report.organization or "").split())
+    if org and name.startswith(org):  # 昌宁县…中心学校2023年度项目支出绩效自评报告 names the unit, not a project
+        name = re.sub(r"^\d{4}\s*年度?", "", name[len(org):]).strip()
+        return "" if not name or names_a_form(name) else name
     return name or title
 
 
