@@ -333,7 +333,7 @@ def render(
         _err(err, f"模板不可用：{exc.message}", exc.message_en)
         raise typer.Exit(EXIT_UNREADABLE) from None
     except OSError as exc:
-        _err(err, f"无法写入 {out}：{os_reason(exc)}", f"cannot write {out}")
+        _err(err, f"无法写入 {out}：{_write_reason(exc)}", f"cannot write {out}")
         raise typer.Exit(EXIT_UNREADABLE) from None
     except Exception as exc:  # a damaged template and the like: one line, no traceback
         _err(err, f"生成 {out} 失败（{type(exc).__name__}：{exc}）", f"rendering failed: {exc}")
@@ -359,7 +359,7 @@ def template_cmd(
         with atomic_output(output) as tmp:
             write_blank_form(kind.value, tmp)
     except OSError as exc:
-        _err(err, f"无法写入 {output}：{os_reason(exc)}", f"cannot write {output}")
+        _err(err, f"无法写入 {output}：{_write_reason(exc)}", f"cannot write {output}")
         raise typer.Exit(EXIT_UNREADABLE) from None
     Console(highlight=False).print(escape_controls(f"已生成 {output}"), markup=False, soft_wrap=True)
 
@@ -388,21 +388,32 @@ def summary(
     if problem:
         _err(err, f"无法写入 {output}：{problem}", "cannot write output")
         raise typer.Exit(EXIT_UNREADABLE)
+    held: list[str] | None = []  # warnings until the first result: none at all is one line, below
+
+    def warn(line: str) -> None:
+        if held is not None:
+            held.append(line)
+        else:
+            _err(err, line)
+
     try:
-        records = read_results(results)
+        records = read_results(results, warn)
         first = next(records, None)
         if first is None:
             names = "、".join(p.name for p in results)
             _err(err, f"{names} 中没有 check --json 的检查结果（应为 jixiao check … --json 输出的 JSON Lines 文件），"
                       "未生成汇总", "no results in the input")
             raise typer.Exit(EXIT_UNREADABLE)
+        for line in held:
+            _err(err, line)
+        held = None
         with _quiet_unraisable():
             count = write_summary(itertools.chain([first], records), output)
     except OSError as exc:
         if exc.filename and Path(str(exc.filename)) in results:
             _err(err, f"无法读取 {exc.filename}：{os_reason(exc)}", f"errno {exc.errno}")
         else:
-            why = "无法在该位置创建文件" if exc.errno == errno.ENOENT else os_reason(exc)
+            why = _write_reason(exc)
             _err(err, f"无法写入 {output}：{why}", f"errno {exc.errno}")
         raise typer.Exit(EXIT_UNREADABLE) from None
     Console(highlight=False).print(escape_controls(f"已汇总 {count} 份报告 → {output}"), markup=False,
@@ -462,6 +473,12 @@ def _quiet_unraisable() -> Iterator[None]:
     finally:
         gc.collect()
         sys.unraisablehook = old
+
+
+def _write_reason(exc: OSError) -> str:
+    """Why an output could not be written: "No such file or directory" where the folder exists (a
+    place that takes no files, such as /proc) would mislead."""
+    return "无法在该位置创建文件" if exc.errno == errno.ENOENT else os_reason(exc)
 
 
 def _unreadable_input(path: Path) -> str | None:

@@ -84,7 +84,16 @@ def _first_content_line(fh: IO[bytes]) -> bytes:
     return b""
 
 
+MAX_LINE_WARNINGS = 5  # per file; the rest are counted in one line
+
+
 def _read_lines(path: Path, fh: IO[bytes], say: Warn) -> Iterator[dict[str, Any]]:
+    """The results of a JSON Lines file. Skipped lines are named, the first ``MAX_LINE_WARNINGS`` of
+    them, then counted. A file without any result (a report, a document given by mistake) is one
+    line, not one per line of it: its warnings are held until its first result."""
+    held: list[str] = []  # warnings before the first result
+    found = False
+    skipped = 0
     for number, raw in enumerate(fh, start=1):
         if number == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -92,13 +101,29 @@ def _read_lines(path: Path, fh: IO[bytes], say: Warn) -> Iterator[dict[str, Any]
             continue
         obj = _parse(raw)
         if isinstance(obj, _Bad):
-            say(f"{path.name} 第 {number} 行{obj.reason}，已跳过")
+            why = obj.reason
         elif obj is None:
-            say(f"{path.name} 第 {number} 行不是有效的 JSON，已跳过")
+            why = "不是有效的 JSON"
         elif not _is_result(obj):
-            say(f"{path.name} 第 {number} 行不是 check --json 的检查结果，已跳过")
+            why = "不是 check --json 的检查结果"
         else:
+            if not found:
+                found = True
+                for line in held:
+                    say(line)
             yield obj
+            continue
+        skipped += 1
+        if skipped <= MAX_LINE_WARNINGS:
+            line = f"{path.name} 第 {number} 行{why}，已跳过"
+            if found:
+                say(line)
+            else:
+                held.append(line)
+    if not found and skipped:
+        say(f"{path.name} 不是 check --json 输出的 JSON Lines 文件（{skipped} 行都不是检查结果），已跳过")
+    elif skipped > MAX_LINE_WARNINGS:
+        say(f"{path.name} 另有 {skipped - MAX_LINE_WARNINGS} 行无效，已跳过")
 
 
 def _read_pretty(path: Path, fh: IO[bytes], say: Warn) -> Iterator[dict[str, Any]]:
