@@ -22,7 +22,7 @@ def _no_memory(*_args: object, **_kwargs: object) -> None:
 
 def test_docx_parser_out_of_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = build_mof10_docx(tmp_path)
-    monkeypatch.setattr(docx_reader.docx, "Document", _no_memory)
+    monkeypatch.setattr(docx_reader, "parse_xml", _no_memory)
     result = check_file(path, load_policy())
     assert result.error is not None
     assert result.error.code == "too_large"
@@ -42,7 +42,7 @@ def test_docx_libxml2_allocation_failure(tmp_path: Path, monkeypatch: pytest.Mon
         raise error
 
     path = build_mof10_docx(tmp_path)
-    monkeypatch.setattr(docx_reader.docx, "Document", raises)
+    monkeypatch.setattr(docx_reader, "parse_xml", raises)
     result = check_file(path, load_policy())
     assert result.error is not None and result.error.code == "too_large"
 
@@ -52,7 +52,7 @@ def test_docx_syntax_error_is_still_damage(tmp_path: Path, monkeypatch: pytest.M
         etree.fromstring(b"<w:document><w:body>")
 
     path = build_mof10_docx(tmp_path)
-    monkeypatch.setattr(docx_reader.docx, "Document", raises)
+    monkeypatch.setattr(docx_reader, "parse_xml", raises)
     result = check_file(path, load_policy())
     assert result.error is not None and result.error.code == "damaged"
 
