@@ -15,8 +15,8 @@ def sample_path() -> Path:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The web application's cache (the sign-in failure counters) starts empty in every test: failed
-    sign-ins in one test must not lock the test client's address out in the next."""
+    """The web application's process cache starts empty in every test (the sign-in failure counters
+    are in the database now, which every test starts afresh; the cache holds rendered fragments)."""
     import sys
 
     if "django.core.cache" in sys.modules:

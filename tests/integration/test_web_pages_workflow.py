@@ -244,3 +244,30 @@ def test_the_admin_manages_organisations_and_users(people: dict) -> None:  # noq
     assert "密码不符合要求" in r.content.decode() and not User.objects.filter(username="weak").exists()
     html = admin.get("/manage/orgs/").content.decode()
     assert "示范市公安局特警支队" in html
+
+
+def test_the_admin_pages_grant_revoke_move_and_deactivate(people: dict) -> None:  # noqa: F811
+    """Every operation the organisation and user pages offer, each recorded as an event."""
+    admin = Browser().sign_in("admin")
+    school, jyj = User.objects.get(username="school"), Organization.objects.get(code="jyj")
+    unit_org = Organization.objects.get(code="gaj-jgzd")
+    r = admin.post("/manage/users/", {"op": "grant", "user": str(school.pk), "org": str(unit_org.pk),
+                                      "role": "unit_head"}, page="/manage/users/")
+    assert r.status_code == 302
+    grant = RoleGrant.objects.get(user=school, org=unit_org, role="unit_head")
+    html = admin.get("/manage/users/").content.decode()
+    assert "单位负责人 @ 示范市公安局交通管理支队" in html
+    admin.post("/manage/users/", {"op": "grant", "user": str(school.pk), "org": str(jyj.pk),
+                                  "role": "unit_filler"}, page="/manage/users/")
+    assert not RoleGrant.objects.filter(user=school, org=jyj).exists()  # a unit role in a department: refused
+    admin.post("/manage/users/", {"op": "revoke", "user": str(school.pk), "grant": str(grant.pk)},
+               page="/manage/users/")
+    assert not RoleGrant.objects.filter(pk=grant.pk).exists()
+    admin.post("/manage/users/", {"op": "move", "user": str(school.pk), "org": str(unit_org.pk)}, page="/manage/users/")
+    assert User.objects.get(username="school").org == unit_org
+    school_org = Organization.objects.get(code="jyj-yz")
+    admin.post("/manage/orgs/", {"op": "deactivate", "org": str(school_org.pk)}, page="/manage/orgs/")
+    assert not Organization.objects.get(code="jyj-yz").active
+    actions = list(Event.objects.filter(evaluation=None).order_by("id").values_list("action", flat=True))
+    assert actions[-4:] == ["role_grant", "role_revoke", "user_move", "org_deactivate"], actions
+    assert Event.objects.filter(evaluation=None).last().actor == User.objects.get(username="admin")

@@ -103,6 +103,15 @@ class ApiToken(models.Model):
         return hashlib.sha256(token.encode()).hexdigest()
 
 
+class SignInFailures(models.Model):
+    """Failed sign-ins per user name and per address in the current window, in the database so that every
+    server process (and every server in front of the same database) counts the same failures."""
+
+    key = models.CharField(max_length=200, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField(db_index=True)
+
+
 class Evaluation(models.Model):
     org = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="evaluations")
     title = models.CharField(max_length=300, default="")

@@ -22,7 +22,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
@@ -39,6 +38,7 @@ from jixiao.web.models import (
     Organization,
     Role,
     RoleGrant,
+    SignInFailures,
     Status,
     User,
 )
@@ -616,24 +616,49 @@ def _client_key(ip: str | None) -> str:
     return f"jixiao-signin-ip:{ip or '-'}"
 
 
+def _failures(keys: list[str]) -> int:
+    """The most failures any of these keys has in its current window."""
+    since = timezone.now() - timedelta(seconds=settings.SIGNIN_WINDOW_SECONDS)
+    return max(SignInFailures.objects.filter(key__in=keys, window_start__gt=since)
+               .values_list("failures", flat=True), default=0)
+
+
+def _count_failure(keys: list[str]) -> None:
+    """One more failure for each key, in the database (shared by every server process): a key whose
+    window has passed starts a new one. Concurrent failures are all counted (an UPDATE … + 1, and a
+    create that loses a race to another process's create updates instead)."""
+    now = timezone.now()
+    since = now - timedelta(seconds=settings.SIGNIN_WINDOW_SECONDS)
+    for k in keys:
+        for _ in range(3):
+            try:
+                with transaction.atomic():
+                    if SignInFailures.objects.filter(key=k, window_start__gt=since).update(
+                            failures=F("failures") + 1):
+                        break
+                    if SignInFailures.objects.filter(key=k).update(failures=1, window_start=now):
+                        break
+                    SignInFailures.objects.create(key=k, failures=1, window_start=now)
+                    break
+            except IntegrityError:  # another process created it just now: count on that row
+                continue
+    if secrets.randbelow(50) == 0:  # now and then, forget windows long past
+        SignInFailures.objects.filter(window_start__lte=since).delete()
+
+
 def sign_in(username: str, password: str, ip: str | None = None, request: Any = None) -> User:
-    """The user for these credentials; 401 when wrong, 429 after too many failures (per name and address)."""
+    """The user for these credentials; 401 when wrong, 429 after too many failures (per name and address,
+    counted in the database: the limit holds across server processes)."""
     name_key = f"jixiao-signin-user:{(username or '').strip().lower()[:150]}"
     keys = [name_key, _client_key(ip)]
-    limit = settings.SIGNIN_MAX_FAILURES
-    if any((cache.get(k) or 0) >= limit for k in keys):
+    if _failures(keys) >= settings.SIGNIN_MAX_FAILURES:
         minutes = settings.SIGNIN_WINDOW_SECONDS // 60
         raise ServiceError("rate_limited", f"登录失败次数过多，请 {minutes} 分钟后再试。", 429)
     user = authenticate(request, username=username, password=password)
     if user is None or not user.is_active:
-        for k in keys:
-            cache.add(k, 0, settings.SIGNIN_WINDOW_SECONDS)
-            try:
-                cache.incr(k)
-            except ValueError:
-                cache.set(k, 1, settings.SIGNIN_WINDOW_SECONDS)
+        _count_failure(keys)
         raise ServiceError("bad_credentials", "用户名或密码不正确。", 401)
-    cache.delete(name_key)
+    SignInFailures.objects.filter(key=name_key).delete()
     return user
 
 
