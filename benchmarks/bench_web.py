@@ -29,6 +29,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -128,7 +129,7 @@ def seed(evaluations: int, clients: int) -> None:
     for i in range(evaluations):
         unit = units[i % len(units)]
         check = variants[i % VARIANTS]
-        status = statuses[i % len(statuses)]
+        status = rng.choice(statuses)  # not i % 100: with 200 units that gave each department one status
         if unit.pk in filler_of and i < len(units) * 4:
             status = "draft"  # each client's unit has drafts of its own to edit
         nver = 2 if rng.random() < 0.25 else 1
@@ -189,6 +190,33 @@ def seed(evaluations: int, clients: int) -> None:
           f"{indicators} indicators, {Event.objects.count()} events in {time.perf_counter() - t0:.1f} s "
           f"(rows {time.perf_counter() - t1:.1f} s)", flush=True)
     assert RoleGrant.objects.count() >= clients
+
+
+def fill_views() -> None:
+    """The kept page parts of every version (``jixiao.web.fragments``), as a server has them once each
+    version has been viewed once (its author sees it right after saving it). The seeded versions repeat
+    200 check objects: each distinct (check, number) is rendered once and copied by INSERT … SELECT."""
+    from django.db import connection
+
+    from jixiao.web import fragments
+    from jixiao.web.models import EvaluationVersion, VersionView
+
+    t0 = time.perf_counter()
+    with connection.cursor() as cur:
+        cur.execute("DELETE FROM jixiao_web_versionview")
+        cur.execute("SELECT md5(result::text) AS h, number, min(id) FROM jixiao_web_evaluationversion "
+                    "GROUP BY h, number")
+        groups = cur.fetchall()
+        for h, number, some_id in groups:
+            parts = fragments.render(EvaluationVersion.objects.get(pk=some_id).result, number)
+            cur.execute("INSERT INTO jixiao_web_versionview (version_id, revision, scorecard, narrative, findings, "
+                        "errors) SELECT id, %s, %s, %s, %s, %s FROM jixiao_web_evaluationversion "
+                        "WHERE md5(result::text) = %s AND number = %s",
+                        [fragments.REVISION, parts["scorecard"], parts["narrative"], parts["findings"],
+                         parts["errors"], h, number])
+        cur.execute("ANALYZE jixiao_web_versionview")
+    print(f"  page parts of {VersionView.objects.count()} versions ({len(groups)} rendered) in "
+          f"{time.perf_counter() - t0:.1f} s", flush=True)
 
 
 # ------------------------------------------------------------------------------------------- drive
@@ -335,7 +363,7 @@ def _pct(values: list[float], p: float) -> float:
 
 def _rss_mb(pid: int) -> float:
     total = 0
-    for p in [pid, *_children(pid)]:
+    for p in _tree(pid):  # the server, its workers, their upload workers
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -343,6 +371,40 @@ def _rss_mb(pid: int) -> float:
         except OSError:
             pass
     return total / 1024
+
+
+def _tree(pid: int) -> list[int]:
+    todo, seen = [pid], []
+    while todo:
+        p = todo.pop()
+        seen.append(p)
+        todo.extend(_children(p))
+    return seen
+
+
+def _cpu_s(pids: list[int]) -> float:
+    """User + system CPU seconds of these processes (and their waited-for children)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for p in pids:
+        try:
+            f = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(x) for x in f[11:15])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / tick
+
+
+def _postgres_pids() -> list[int]:
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if (d / "comm").read_text().strip() == "postgres":
+                    out.append(int(d.name))
+            except OSError:
+                pass
+    return out
 
 
 def _children(pid: int) -> list[int]:
@@ -361,6 +423,10 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--think", type=float, default=0.0,
                     help="mean pause in seconds between a client's calls (0: each client calls back to back)")
+    ap.add_argument("--cold", action="store_true",
+                    help="start without the kept page parts (each version's first view renders them)")
+    ap.add_argument("--workers", type=int, default=1, help="jixiao serve --workers (server processes)")
+    ap.add_argument("--threads", type=int, default=8, help="jixiao serve --threads (per process)")
     args = ap.parse_args()
     if not args.database_url.startswith("postgres"):
         sys.exit("bench_web: set DATABASE_URL (or --database-url) to a PostgreSQL database made for it; "
@@ -368,31 +434,49 @@ def main() -> None:
     _django(args.database_url)
     if args.seed:
         seed(args.evaluations, args.clients)
+    from jixiao.web.models import VersionView
+
+    if args.cold:
+        VersionView.objects.all().delete()
+    elif args.seed or not VersionView.objects.exists():
+        fill_views()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "DATABASE_URL": args.database_url}
-    server = subprocess.Popen([sys.executable, "-m", "jixiao", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # the server's log goes to a file: a pipe nobody reads fills up (64 KB) and then every server thread
+    # that logs (a warning per 4xx answer) blocks on it — the whole server stalls
+    log = tempfile.NamedTemporaryFile("w+", prefix="bench-web-server-", suffix=".log", delete=False)  # noqa: SIM115
+    server = subprocess.Popen([sys.executable, "-m", "jixiao", "serve", "--port", str(port),
+                               "--workers", str(args.workers), "--threads", str(args.threads)], env=env,
+                              stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        for _ in range(300):
+            if server.poll() is not None:
+                log.seek(0)
+                sys.exit(f"bench_web: the server stopped (exit {server.returncode}):\n{log.read()[-2000:]}")
             try:
                 urllib.request.urlopen(base + "/healthz", timeout=1).close()
                 break
             except OSError:
                 time.sleep(0.2)
         rss0 = _rss_mb(server.pid)
+        load0 = os.getloadavg()
+        cpu0 = (_cpu_s(_tree(server.pid)), _cpu_s(_postgres_pids()), sum(os.times()[:2]))
         times, errors = drive(base, args.clients, args.seconds, args.think)
         wall = times.pop("_wall")[0]
+        cpu1 = (_cpu_s(_tree(server.pid)), _cpu_s(_postgres_pids()), sum(os.times()[:2]))
         rss1 = _rss_mb(server.pid)
+        load1 = os.getloadavg()
     finally:
         server.terminate()
-        server.wait(10)
+        server.wait(60)
     total = sum(len(v) for v in times.values())
     pause = f", {args.think:g} s mean pause between calls" if args.think else ", back to back"
-    print(f"\n{args.clients} clients{pause} for {wall:.0f} s: {total} calls ({total / wall:.1f}/s); "
-          f"server RSS {rss0:.0f} MB → {rss1:.0f} MB")
+    print(f"\n{args.clients} clients{pause} for {wall:.0f} s, server {args.workers} process(es) × {args.threads} "
+          f"threads: {total} calls ({total / wall:.1f}/s); server RSS (all processes) {rss0:.0f} MB → {rss1:.0f} MB; "
+          f"load average {load0[0]:.1f} → {load1[0]:.1f} ({os.cpu_count()} cores)")
     print(f"{'call':<11}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}  aim p95")
     for op, _ in MIX:
         v = times.get(op, [])
@@ -402,8 +486,14 @@ def main() -> None:
     for op, errs in errors.items():
         for e in errs[:3]:
             print(f"  {op} error: {e}")
+    if total:
+        per = [(b - a) * 1000 / total for a, b in zip(cpu0, cpu1, strict=True)]
+        print(f"CPU per call: server {per[0]:.1f} ms, PostgreSQL {per[1]:.1f} ms, these clients {per[2]:.1f} ms")
     if times.get("detail"):
         print(f"(detail mean {statistics.mean(times['detail']):.0f} ms)")
+    log.seek(0)
+    lines = log.read().splitlines()
+    print(f"server log: {log.name} ({len(lines)} lines)")
 
 
 if __name__ == "__main__":

@@ -428,13 +428,17 @@ def serve(
         "--data", help="数据目录（SQLite 数据库所在；默认 ./jixiao-data 或 $JIXIAO_DATA）")] = None,
     demo: Annotated[bool, typer.Option(
         "--demo", help="演示模式：填入演示单位、账号和示例报告（仅限本机地址）")] = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", envvar="JIXIAO_WORKERS",
+        help="进程数（默认 1；大于 1 时用 gunicorn 多进程，仅限 Linux 等系统；一般设为 CPU 核数）")] = 1,
+    threads: Annotated[int, typer.Option("--threads", envvar="JIXIAO_THREADS", help="每个进程的线程数")] = 8,
 ) -> None:
     """启动网页应用（填报、复核、审核、公开）。PostgreSQL 用环境变量 DATABASE_URL 指定。"""
     from jixiao.web.server import ServeError, main_error
     from jixiao.web.server import serve as run_server
 
     try:
-        run_server(host, port, data, demo)
+        run_server(host, port, data, demo, threads=threads, workers=workers)
     except ServeError as exc:
         raise typer.Exit(main_error(exc)) from None
     except OSError as exc:  # the port is taken, and the like

@@ -152,3 +152,24 @@ def test_postgresql_needs_migrate_first(tmp_path):
     finally:
         with psycopg.connect(base, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="--workers uses gunicorn (POSIX)")
+def test_several_worker_processes_share_the_sign_in_limit(tmp_path):
+    """`--workers 2`: two server processes answer on one port; five failed sign-ins lock the name out
+    whichever process counted them (the count is in the database, not in a process)."""
+    server = Server("--demo", "--data", str(tmp_path / "data"), "--workers", "2", "--threads", "2",
+                    env=_env(), cwd=tmp_path)
+    try:
+        server.wait()
+        children = Path(f"/proc/{server.proc.pid}/task/{server.proc.pid}/children")
+        if children.exists():
+            assert len(children.read_text().split()) >= 2  # the worker processes
+        codes = [_get(server.url + "/api/v1/auth/token", body={"username": "unit", "password": "wrong"})[0]
+                 for _ in range(6)]
+        assert codes == [401] * 5 + [429]
+        # and the address too, for every name, in every process
+        assert _get(server.url + "/api/v1/auth/token", body={"username": "dept", "password": "jixiao-demo"})[0] == 429
+    finally:
+        out = server.stop()
+    assert "2 个进程" in out

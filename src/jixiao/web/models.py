@@ -191,6 +191,20 @@ class EvaluationVersion(_AppendOnly):
         constraints = [models.UniqueConstraint(fields=["evaluation", "number"], name="unique_version")]
 
 
+class VersionView(models.Model):
+    """The evaluation page's parts for one version (scorecard with the indicator table, report text,
+    findings), rendered once: a version never changes, so neither do they. A cache, not a record:
+    rows are written on a version's first view and rewritten when the templates change (``revision``)."""
+
+    version = models.OneToOneField(EvaluationVersion, primary_key=True, on_delete=models.CASCADE,
+                                   related_name="view")
+    revision = models.CharField(max_length=32)
+    scorecard = models.TextField()
+    narrative = models.TextField()
+    findings = models.TextField()
+    errors = models.PositiveIntegerField(default=0)  # error-level findings (the submit form asks to acknowledge)
+
+
 class Event(_AppendOnly):
     """Append-only log: every state change of an evaluation, and every change to organisations and users."""
 

@@ -23,7 +23,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jixiao.serialize import to_jsonable
-from jixiao.web import editing, services
+from jixiao.web import editing, fragments, services
 from jixiao.web.diffing import diff_checks
 from jixiao.web.display import scorecard
 from jixiao.web.models import Evaluation, EvaluationVersion, Kind, Organization, Role, Status, User
@@ -284,8 +284,9 @@ def _version_rows(ev: Evaluation) -> list[dict[str, Any]]:
 def detail(request: HttpRequest, me: Me, pk: int) -> dict[str, Any]:
     ev = _evaluation(me, pk)
     number = _int(request.GET.get("v")) or ev.version
-    version = _version(ev, number)
-    sc = scorecard(version.result)
+    parts = fragments.parts_of(ev.pk, number)  # rendered once per version, kept
+    if parts is None:
+        raise Http404("未找到该版本")
     events = _event_rows(ev)
     returns = [e for e in events if e["action"] == "return"]
     last_return = returns[-1] if returns else None
@@ -298,7 +299,8 @@ def detail(request: HttpRequest, me: Me, pk: int) -> dict[str, Any]:
         a = approvals[-1]
         data = a.get("data") or {}
         approval = {**a, "opinion": data.get("opinion"), "reviewed_total": data.get("reviewed_total")}
-    return {"ev": ev, "sc": sc, "version_no": number, "current_no": ev.version, "viewing_old": number != ev.version,
+    return {"ev": ev, "parts": parts, "version_no": number, "current_no": ev.version,
+            "viewing_old": number != ev.version,
             "versions": _version_rows(ev), "events": events, "actions": allowed_actions(me.user, ev),
             "last_return": last_return if ev.status in (Status.RETURNED, Status.DRAFT) or since_return else None,
             "since_return": since_return, "approval": approval, "can_opinion": is_reviewer(me.user, ev)}
@@ -501,7 +503,8 @@ def row(request: HttpRequest, pk: int, index: int) -> HttpResponse:
     if request.POST.get("delete") or not request.headers.get("HX-Request"):
         messages.success(request, f"已保存为第{ev.version}版。")
         return redirect("pages:edit", ev.pk)
-    sc = scorecard(_version(ev).result)
+    # the check object the service just stored (not read back and parsed again)
+    sc = scorecard(getattr(ev, "current_check", None) or _version(ev).result)
     ctx.update({"ev": ev, "sc": sc, "row": sc.rows[index], "version_no": ev.version})
     return render(request, "jixiao/ev/row_saved.html", ctx)
 

@@ -81,10 +81,18 @@ def prepare_database() -> None:
     raise ServeError(f"数据库尚未迁移（还有 {len(pending)} 个迁移未应用），请先运行 jixiao web migrate")
 
 
-def serve(host: str, port: int, data: Path | None, demo: bool, threads: int = 8) -> None:
+def serve(host: str, port: int, data: Path | None, demo: bool, threads: int = 8, workers: int = 1) -> None:
+    """Run the application: one waitress process (``workers`` 1, any system), or ``workers`` gunicorn
+    processes sharing the listening socket (Linux and other POSIX systems): a Python process computes on
+    one core at a time, so several processes are what lets a server use its cores."""
     if demo and not is_loopback(host):
         raise ServeError(f"--demo 只能在本机地址（127.0.0.1、localhost、::1）上运行，不能用 {host}："
                          "演示账号的密码是公开的")
+    if workers < 1 or threads < 1:
+        raise ServeError("--workers 和 --threads 至少为 1")
+    if workers > 1 and not _gunicorn_available():
+        raise ServeError("多进程（--workers 大于 1）需要 gunicorn，仅支持 Linux 等类 Unix 系统；"
+                         "请用 --workers 1（单进程，waitress）")
     configure(data, demo)
     from django.conf import settings
 
@@ -109,15 +117,60 @@ def serve(host: str, port: int, data: Path | None, demo: bool, threads: int = 8)
         loaded = load_demo()
         print("演示数据：" + ("已创建" if loaded else "数据库中已有数据，未改动"), flush=True)
         print(f"演示账号（密码均为 {PASSWORD}）：\n{LOGINS}", flush=True)
-    _start_upload_workers()
-    print(f"jixiao 已启动：在浏览器中打开 {url} （数据库：{where}；按 Ctrl-C 停止）", flush=True)
-    from waitress import serve as waitress_serve
-
+    procs = f"{workers} 个进程 × {threads} 个线程" if workers > 1 else f"1 个进程 × {threads} 个线程"
     from jixiao.web.wsgi import application
+
+    if workers > 1:
+        from django.db import connections
+
+        connections.close_all()  # each worker opens its own connections after the fork
+        print(f"jixiao 已启动：在浏览器中打开 {url} （数据库：{where}；{procs}；按 Ctrl-C 停止）", flush=True)
+        _run_gunicorn(application, host.strip("[]"), port, workers, threads)
+        return
+    _start_upload_workers()
+    print(f"jixiao 已启动：在浏览器中打开 {url} （数据库：{where}；{procs}；按 Ctrl-C 停止）", flush=True)
+    from waitress import serve as waitress_serve
 
     waitress_serve(application, host=host.strip("[]"), port=port, threads=threads,
                    max_request_body_size=settings.REQUEST_MAX_BYTES + 1024 * 1024, ident="jixiao",
                    clear_untrusted_proxy_headers=True, _quiet=True)
+
+
+def _gunicorn_available() -> bool:
+    if sys.platform == "win32":
+        return False
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _run_gunicorn(application: object, host: str, port: int, workers: int, threads: int) -> None:
+    """``workers`` processes forked from this one after Django is set up (``preload``: the code and the
+    settings are loaded once and shared), each with ``threads`` threads, on one listening socket. A worker
+    that dies is replaced; Ctrl-C or SIGTERM stops them all."""
+    from gunicorn.app.base import BaseApplication
+
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    options = {
+        "bind": bind, "workers": workers, "worker_class": "gthread", "threads": threads,
+        "preload_app": True,
+        # an upload is read within UPLOAD_TIMEOUT (60 s) by a worker process of its own: room for that
+        "timeout": 180, "graceful_timeout": 30, "keepalive": 5,
+        "accesslog": None, "errorlog": "-", "loglevel": "warning",
+        "post_worker_init": lambda worker: _start_upload_workers(),
+    }
+
+    class _App(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> object:
+            return application
+
+    _App().run()
 
 
 def _start_upload_workers() -> None:

@@ -281,6 +281,7 @@ def new_version(actor: User, evaluation_id: int, *, report: Any = None, upload: 
                                          source_name=str(data.get("source") or "")[:300],
                                          source_format=str(data.get("format") or "")[:16])
         _event(ev, actor, _actor_org(actor, perm.unit_grants(actor, ev.org)), "edit", ev.status, ev.status, number)
+    ev.current_check = data  # type: ignore[attr-defined]  # the new version's check object, as stored
     return ev
 
 
