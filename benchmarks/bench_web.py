@@ -204,16 +204,17 @@ def fill_views() -> None:
     t0 = time.perf_counter()
     with connection.cursor() as cur:
         cur.execute("DELETE FROM jixiao_web_versionview")
-        cur.execute("SELECT md5(result::text) AS h, number, min(id) FROM jixiao_web_evaluationversion "
-                    "GROUP BY h, number")
+        cur.execute("CREATE TEMP TABLE bench_vh AS SELECT id, number, md5(result::text) AS h "
+                    "FROM jixiao_web_evaluationversion")
+        cur.execute("SELECT h, number, min(id) FROM bench_vh GROUP BY h, number")
         groups = cur.fetchall()
         for h, number, some_id in groups:
             parts = fragments.render(EvaluationVersion.objects.get(pk=some_id).result, number)
             cur.execute("INSERT INTO jixiao_web_versionview (version_id, revision, scorecard, narrative, findings, "
-                        "errors) SELECT id, %s, %s, %s, %s, %s FROM jixiao_web_evaluationversion "
-                        "WHERE md5(result::text) = %s AND number = %s",
+                        "errors) SELECT id, %s, %s, %s, %s, %s FROM bench_vh WHERE h = %s AND number = %s",
                         [fragments.REVISION, parts["scorecard"], parts["narrative"], parts["findings"],
                          parts["errors"], h, number])
+        cur.execute("DROP TABLE bench_vh")
         cur.execute("ANALYZE jixiao_web_versionview")
     print(f"  page parts of {VersionView.objects.count()} versions ({len(groups)} rendered) in "
           f"{time.perf_counter() - t0:.1f} s", flush=True)
@@ -434,11 +435,11 @@ def main() -> None:
     _django(args.database_url)
     if args.seed:
         seed(args.evaluations, args.clients)
-    from jixiao.web.models import VersionView
+    from jixiao.web.models import EvaluationVersion, VersionView
 
     if args.cold:
         VersionView.objects.all().delete()
-    elif args.seed or not VersionView.objects.exists():
+    elif args.seed or VersionView.objects.count() < EvaluationVersion.objects.count():
         fill_views()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

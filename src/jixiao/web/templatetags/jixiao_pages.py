@@ -107,3 +107,37 @@ def get(mapping: Any, key: Any) -> Any:
         return mapping.get(key) if hasattr(mapping, "get") else mapping[key]
     except (KeyError, IndexError, TypeError):
         return None
+
+
+@register.simple_tag
+def evaluation_rows(evaluations: Any, queue: bool = False) -> str:
+    """The rows of an evaluation list (``_table.html``), built in Python: a list page shows up to 50 rows
+    of nine cells, and the template loop (a filter, a date and a URL per cell) was most of its cost.
+    The same HTML as the template gave; every value escaped."""
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    marker = 987654321
+    url = reverse("pages:detail", args=[marker])
+
+    def when(dt: Any) -> str:
+        return timezone.localtime(dt).strftime("%Y-%m-%d %H:%M") if dt else ""
+
+    out = []
+    for e in evaluations:
+        status = escape(e.status)
+        grade = escape(e.grade)
+        year = "—" if e.fiscal_year is None else str(e.fiscal_year)
+        shown_at = when(e.submitted_at) if queue and e.submitted_at else when(e.updated_at)
+        out.append(
+            f'\n  <tr><td>{escape(e.org.name)}</td><td><a href="{url.replace(str(marker), str(e.pk))}">'
+            f'{escape(e.title or "（无标题）")}</a></td><td class="num">{year}</td>\n'
+            f'    <td><span class="status status-{status}">{escape(status_zh(e.status))}</span></td>'
+            f'<td class="num">{e.version}</td>\n'
+            f'    <td class="num">{num(e.total)}</td><td class="c grade-{grade}">{grade or "—"}</td>\n'
+            f'    <td class="counts small"><span class="c-error">错误 {e.n_error}</span>'
+            f'<span class="c-warning">警告 {e.n_warning}</span><span class="c-info">提示 {e.n_info}</span></td>\n'
+            f'    <td class="small">{shown_at}</td></tr>\n  ')
+    return mark_safe("".join(out))  # every value above is escaped
