@@ -126,18 +126,18 @@ def evaluation_rows(evaluations: Any, queue: bool = False) -> str:
         return timezone.localtime(dt).strftime("%Y-%m-%d %H:%M") if dt else ""
 
     out = []
-    for e in evaluations:
-        status = escape(e.status)
-        grade = escape(e.grade)
-        year = "—" if e.fiscal_year is None else str(e.fiscal_year)
-        shown_at = when(e.submitted_at) if queue and e.submitted_at else when(e.updated_at)
+    for e in evaluations:  # dicts of pages.LIST_FIELDS
+        status = escape(e["status"])
+        grade = escape(e["grade"])
+        year = "—" if e["fiscal_year"] is None else str(e["fiscal_year"])
+        shown_at = when(e["submitted_at"]) if queue and e["submitted_at"] else when(e["updated_at"])
         out.append(
-            f'\n  <tr><td>{escape(e.org.name)}</td><td><a href="{url.replace(str(marker), str(e.pk))}">'
-            f'{escape(e.title or "（无标题）")}</a></td><td class="num">{year}</td>\n'
-            f'    <td><span class="status status-{status}">{escape(status_zh(e.status))}</span></td>'
-            f'<td class="num">{e.version}</td>\n'
-            f'    <td class="num">{num(e.total)}</td><td class="c grade-{grade}">{grade or "—"}</td>\n'
-            f'    <td class="counts small"><span class="c-error">错误 {e.n_error}</span>'
-            f'<span class="c-warning">警告 {e.n_warning}</span><span class="c-info">提示 {e.n_info}</span></td>\n'
+            f'\n  <tr><td>{escape(e["org__name"])}</td><td><a href="{url.replace(str(marker), str(e["id"]))}">'
+            f'{escape(e["title"] or "（无标题）")}</a></td><td class="num">{year}</td>\n'
+            f'    <td><span class="status status-{status}">{escape(status_zh(e["status"]))}</span></td>'
+            f'<td class="num">{e["version"]}</td>\n'
+            f'    <td class="num">{num(e["total"])}</td><td class="c grade-{grade}">{grade or "—"}</td>\n'
+            f'    <td class="counts small"><span class="c-error">错误 {e["n_error"]}</span>'
+            f'<span class="c-warning">警告 {e["n_warning"]}</span><span class="c-info">提示 {e["n_info"]}</span></td>\n'
             f'    <td class="small">{shown_at}</td></tr>\n  ')
     return mark_safe("".join(out))  # every value above is escaped
