@@ -435,11 +435,13 @@ def main() -> None:
     _django(args.database_url)
     if args.seed:
         seed(args.evaluations, args.clients)
+    from jixiao.web import fragments
     from jixiao.web.models import EvaluationVersion, VersionView
 
     if args.cold:
         VersionView.objects.all().delete()
-    elif args.seed or VersionView.objects.count() < EvaluationVersion.objects.count():
+    elif args.seed or VersionView.objects.filter(revision=fragments.REVISION).count() < \
+            EvaluationVersion.objects.count():  # missing, or rendered by other templates
         fill_views()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
