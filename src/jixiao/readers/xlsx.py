@@ -98,7 +98,9 @@ def sheet_rows(ws: Worksheet, path: Path) -> list[list[str]]:
     """The sheet's content as rows of text, merges filled, empty rows/columns dropped."""
     texts: dict[tuple[int, int], str] = {}
     for (r, c), cell in ws._cells.items():  # only the cells stored in the file
-        text = cell_text(cell.value, cell.number_format)
+        value = cell.value
+        # the number format (a style lookup) matters to numbers only
+        text = cell_text(value, cell.number_format if isinstance(value, int | float | Decimal) else None)
         if text:
             texts[(r, c)] = text
     if not texts:
