@@ -203,9 +203,10 @@ def fill_views() -> None:
 
     t0 = time.perf_counter()
     with connection.cursor() as cur:
-        cur.execute("DELETE FROM jixiao_web_versionview")
-        cur.execute("CREATE TEMP TABLE bench_vh AS SELECT id, number, md5(result::text) AS h "
-                    "FROM jixiao_web_evaluationversion")
+        cur.execute("DELETE FROM jixiao_web_versionview WHERE revision <> %s", [fragments.REVISION])
+        cur.execute("CREATE TEMP TABLE bench_vh AS SELECT v.id, v.number, md5(v.result::text) AS h "
+                    "FROM jixiao_web_evaluationversion v LEFT JOIN jixiao_web_versionview w ON w.version_id = v.id "
+                    "WHERE w.version_id IS NULL")
         cur.execute("SELECT h, number, min(id) FROM bench_vh GROUP BY h, number")
         groups = cur.fetchall()
         for h, number, some_id in groups:
@@ -467,7 +468,18 @@ def main() -> None:
         rss0 = _rss_mb(server.pid)
         load0 = os.getloadavg()
         cpu0 = (_cpu_s(_tree(server.pid)), _cpu_s(_postgres_pids()), sum(os.times()[:2]))
+        samples: list[tuple[float, float]] = []
+        done = threading.Event()
+
+        def sample() -> None:  # the server's memory every 5 s of the run
+            t0 = time.monotonic()
+            while not done.wait(5):
+                samples.append((time.monotonic() - t0, _rss_mb(server.pid)))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         times, errors = drive(base, args.clients, args.seconds, args.think)
+        done.set()
         wall = times.pop("_wall")[0]
         cpu1 = (_cpu_s(_tree(server.pid)), _cpu_s(_postgres_pids()), sum(os.times()[:2]))
         rss1 = _rss_mb(server.pid)
@@ -489,6 +501,8 @@ def main() -> None:
     for op, errs in errors.items():
         for e in errs[:3]:
             print(f"  {op} error: {e}")
+    if samples:
+        print("server RSS MB every 5 s: " + " ".join(f"{mb:.0f}" for _, mb in samples))
     if total:
         per = [(b - a) * 1000 / total for a, b in zip(cpu0, cpu1, strict=True)]
         print(f"CPU per call: server {per[0]:.1f} ms, PostgreSQL {per[1]:.1f} ms, these clients {per[2]:.1f} ms")

@@ -430,7 +430,7 @@ def serve(
         "--demo", help="演示模式：填入演示单位、账号和示例报告（仅限本机地址）")] = False,
     workers: Annotated[int, typer.Option(
         "--workers", envvar="JIXIAO_WORKERS",
-        help="进程数（默认 1；大于 1 时用 gunicorn 多进程，仅限 Linux 等系统；一般设为 CPU 核数）")] = 1,
+        help="进程数：大于 1 时用 gunicorn 多进程（仅限 Linux 等），一般设为 CPU 核数")] = 1,
     threads: Annotated[int, typer.Option("--threads", envvar="JIXIAO_THREADS", help="每个进程的线程数")] = 8,
 ) -> None:
     """启动网页应用（填报、复核、审核、公开）。PostgreSQL 用环境变量 DATABASE_URL 指定。"""
