@@ -152,3 +152,21 @@ def test_any_typed_row_is_either_an_indicator_or_a_chinese_refusal(target: str, 
         return
     assert ind["operator"] in (">=", "<=", "=", ">", "<", "qualitative")
     assert ind["target"] is None or isinstance(ind["target"], Decimal)
+
+
+def test_clean_report_copies_deeply_without_the_computed_keys() -> None:
+    from decimal import Decimal
+
+    from jixiao.web.editing import clean_report
+
+    report = {"title": "t", "indicators": [{"name": "a", "score": 5, "met": True, "target": Decimal("1.5"),
+                                            "provenance": {"target": "cell"}}],
+              "budget": {"annual": 10, "execution_rate": 90, "sources": [{"name": "x"}]}}
+    out = clean_report(report)
+    assert out == {"title": "t", "indicators": [{"name": "a", "target": Decimal("1.5"),
+                                                 "provenance": {"target": "cell"}}],
+                   "budget": {"annual": 10, "sources": [{"name": "x"}]}}
+    out["indicators"][0]["provenance"]["target"] = "typed"
+    out["budget"]["sources"].append({"name": "y"})
+    assert report["indicators"][0]["provenance"] == {"target": "cell"} and report["indicators"][0]["score"] == 5
+    assert report["budget"]["sources"] == [{"name": "x"}] and report["budget"]["execution_rate"] == 90

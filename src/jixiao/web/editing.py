@@ -78,9 +78,22 @@ def blank_report(organization: str | None, fiscal_year: int | None, title: str |
     }
 
 
+def _copy(x: Any) -> Any:
+    """A deep copy of JSON-shaped data (dicts and lists copied, other values shared: str, numbers,
+    None and Decimal are immutable); anything else through ``copy.deepcopy``. Several times faster
+    than ``deepcopy`` on a report of 30 indicators, which every row save copies."""
+    if isinstance(x, dict):
+        return {k: _copy(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_copy(v) for v in x]
+    if x is None or isinstance(x, str | int | float | Decimal):
+        return x
+    return copy.deepcopy(x)
+
+
 def clean_report(report: Mapping[str, Any]) -> dict[str, Any]:
     """A deep copy without the computed keys (scores, met, execution_rate)."""
-    out = copy.deepcopy(dict(report))
+    out = _copy(dict(report))
     for ind in out.get("indicators") or []:
         for k in COMPUTED_INDICATOR_KEYS:
             ind.pop(k, None)
