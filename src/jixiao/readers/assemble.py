@@ -40,7 +40,6 @@ _H3 = re.compile(r"^\s*(\d{1,2})\s*[、．]\s*(\D.*)$")
 _HEADING_START = "一二三四五六七八九十（("  # the first character of an _H1 / _H2 heading (_H3: a digit, \d)
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
-_ORG_END = re.compile(r"(局|厅|委员会|委|院|中心|办公室|办|站|所|会|部|处|校|馆|公司|队|署|馆|政府|街道|镇|乡|科)$")
 _YUAN_NOTE = re.compile(r"[（(:：]\s*元\s*[)）]?")
 _WEIGHT_NOTE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _YEAR_CELL = re.compile(r"[（(]?\s*(20\d{2})\s*年度?\s*[)）]?")
@@ -597,8 +596,8 @@ def _organization(paragraphs: list[str], st: _State) -> str | None:
         t = p.strip()
         if not t or _DATE_LINE.match(t) or _heading(t):
             continue
-        if len(t) <= 40 and _ORG_END.search(t) and "：" not in t and "。" not in t:
-            return t
+        if len(t) <= 40 and "：" not in t and "。" not in t and (name := meta.closing_unit(t)):
+            return name
         if len(t) > 40:
             break
     return None
@@ -752,11 +751,12 @@ def assemble(doc: Document, name: str = "") -> Report:
     if report.title is None or (generic and project):
         report.title = project or st.form_title
     report.organization = (_organization(paragraphs, st) or meta.organization_from_lines(doc)
-                           or meta.organization_from_title(report.title) or st.stream_organization)
+                           or meta.organization_from_title(report.title) or st.stream_organization
+                           or meta.organization_unlabelled(doc))
     report.project = st.fields.get("project")
     report.central_department = st.fields.get("central_supervisor")
     report.supervising_department = (st.fields.get("supervisor") or meta.supervisor_from_lines(doc)
-                                     or _supervising_department(paragraphs, st))
+                                     or _supervising_department(paragraphs, st) or meta.supervisor_unlabelled(doc))
     if report.fiscal_year is None:
         report.fiscal_year = meta.fiscal_year(doc, report.title)
     if report.fiscal_year is None:

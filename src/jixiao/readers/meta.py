@@ -118,7 +118,7 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     attachment = re.compile(r"^(?:" + marks + r")\s*" + number + r"\s*[:：]?$")
     who = words()["who"]
     labels = sorted({*w["field_labels"], *who["organization_labels"], *who["supervisor_labels"]}, key=len, reverse=True)
-    label = re.compile(r"^(?:" + "|".join(re.escape(x) for x in labels) + r")\s*[:：]")
+    label = re.compile(r"^(?:" + "|".join(re.escape(x) for x in labels) + r")" + _label_note() + r"\s*[:：]")
     return attachment, label
 
 
@@ -189,7 +189,7 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(x) for x in sorted(w["organization_labels"], key=len, reverse=True))
     sup = "|".join(re.escape(x) for x in sorted(w["supervisor_labels"], key=len, reverse=True))
     nxt = "|".join(re.escape(x) for x in w["next_labels"])
-    value = r"\s*[:：]\s*(?P<v>[^\s|:：，,。；;]{2,40}?)(?=" + nxt + r"|[\s|:：，,。；;]|$)"
+    value = _label_note() + r"\s*[:：]\s*(?P<v>[^\s|:：，,。；;]{2,40}?)(?=" + nxt + r"|[\s|:：，,。；;]|$)"
     return re.compile(r"(?<!主管)(?<!中央)(?:" + alt + r")" + value), re.compile(r"(?<!中央)(?:" + sup + r")" + value)
 
 
@@ -201,7 +201,7 @@ def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     def line(labels: list[str]) -> re.Pattern[str]:
         alt = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
-        return re.compile(r"^\s*(?:" + alt + r")\s*[:：]\s*(.+?)\s*$")
+        return re.compile(r"^\s*(?:" + alt + r")" + _label_note() + r"\s*[:：]\s*(.+?)\s*$")
 
     return line(w["organization_labels"]), line(w["supervisor_labels"])
 
@@ -236,15 +236,132 @@ def supervisor_from_lines(doc: Document) -> str | None:
 
 
 def organization_from_title(title: str | None) -> str | None:
-    """"X学校2023年度项目支出绩效自评报告" names its unit X (when X ends like a unit's name)."""
+    """"X学校2023年度项目支出绩效自评报告" and "X局关于…的绩效自评报告" name their unit X (when X has a unit's
+    name's shape, :func:`plausible_unit`)."""
     if not title:
         return None
-    m = re.match(r"^(?P<org>[^\d（(]{4,30}?)\s*20\d{2}\s*年", title.strip())
-    if m and m.group("org").endswith(tuple(words()["who"]["org_suffixes"])):
-        return m.group("org")
+    m = re.match(r"^(?P<org>[^\d（(]{4,30}?)\s*(?:关于|20\d{2}\s*年)", title.strip())
+    return plausible_unit(m.group("org")) if m else None
+
+
+# ------------------------------------------------------------------------- a unit's name's shape
+
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff（）()]+$")
+_DATE_TAIL = re.compile(r"\s*(?:20\d{2}|[二〇○零一]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+                        r"(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*$")
+
+
+def _label_note() -> str:
+    """A short note between a label and its colon ("填报单位（盖章）："), optional."""
+    n = int(words()["who"]["label_note"])
+    return r"(?:\s*[（(][^）)]{1," + str(n) + r"}[）)])?"
+
+
+@cache
+def _unit_rules() -> tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    u = words()["unit_name"]
+    return (int(u["min_chars"]), int(u["max_chars"]), tuple(u["never_holds"]), tuple(u["never_starts"]),
+            tuple(words()["who"]["org_suffixes"]), tuple(u["seal_notes"]))
+
+
+def plausible_unit(name: str | None) -> str | None:
+    """``name`` (spaces, a trailing date and a seal's note dropped) when it has the shape of a unit's name:
+    4–30 Chinese characters (brackets allowed, balanced) ending like a unit's name (局, 中心, 学校 …), holding
+    no form or sentence word (指标, 资金, 按照 …) and not starting like a sentence going on (和, 要, 对 …);
+    else None. Used on every name read without a label before it: a wrong addressee is worse than none."""
+    if not name:
+        return None
+    lo, hi, holds, starts, suffixes, seals = _unit_rules()
+    t = _squash(_DATE_TAIL.sub("", name))
+    for seal in seals:
+        if t.endswith(seal):
+            t = t[: -len(seal)]
+    if not (lo <= len(t) <= hi) or not _NAME_CHARS.match(t):
+        return None
+    if t.count("（") + t.count("(") != t.count("）") + t.count(")"):
+        return None
+    if not t.endswith(suffixes) or t.startswith(starts) or any(x in t for x in holds):
+        return None
+    return t
+
+
+@cache
+def _bare_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    u, who, title = words()["unit_name"], words()["who"], words()["title"]
+
+    def alt(labels: Iterable[str]) -> str:
+        return "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+
+    run = r")\s*(?P<v>[\u4e00-\u9fff（）()]{2,60})"
+    stops = {*who["next_labels"], *who["organization_labels"], *who["supervisor_labels"], *title["field_labels"],
+             *u["form_labels"]} - {"部门", "单位"}
+    return (re.compile(r"(?<!主管)(?:" + alt(u["bare_organization_labels"]) + run),
+            re.compile(r"(?<!中央)(?:" + alt(u["bare_supervisor_labels"]) + run),
+            re.compile(alt(stops)), tuple(u["form_labels"]))
+
+
+def _bare_value(run: str) -> str | None:
+    """The unit's name at the start of a run of characters that followed a label with no colon: up to the next
+    label, then the longest part ending like a unit's name that has a unit's name's shape."""
+    stops = _bare_patterns()[2]
+    m = stops.search(run)
+    if m:
+        run = run[: m.start()]
+    suffixes = _unit_rules()[4]
+    ends = sorted({k + len(x) for k in range(len(run)) for x in suffixes if run.startswith(x, k)}, reverse=True)
+    for e in ends:
+        name = plausible_unit(run[:e])
+        if name:
+            return name
     return None
 
 
-__all__ = ["clean_title", "fiscal_year", "is_attachment_mark", "is_label_line", "is_page_chrome",
-           "names_itself_self_evaluation", "organization_from_lines", "organization_from_title", "organization_line",
-           "strip_file_extension", "supervisor_from_lines", "supervisor_line", "words"]
+def _bare(doc: Document, rx: re.Pattern[str]) -> str | None:
+    """A label with no colon on a line that holds at least two of a form's labels (the cells of a form run
+    together or separated by spaces: "主管部门银川市教育局实施单位…", "主管部门 稷山县医疗保障局 项目资金")."""
+    form_labels = _bare_patterns()[3]
+    for t in _texts(doc, 60):
+        if sum(1 for x in form_labels if x in t) < 2:
+            continue
+        for m in rx.finditer(t):
+            name = _bare_value(m.group("v"))
+            if name:
+                return name
+    return None
+
+
+def organization_unlabelled(doc: Document) -> str | None:
+    """实施单位/填报单位 X with no colon on a form's run-together line, when X has a unit's name's shape."""
+    return _bare(doc, _bare_patterns()[0])
+
+
+def supervisor_unlabelled(doc: Document) -> str | None:
+    """主管部门 X with no colon on a form's run-together line, when X has a unit's name's shape."""
+    return _bare(doc, _bare_patterns()[1])
+
+
+def closing_unit(line: str) -> str | None:
+    """A closing line (落款) that is a unit's name, with or without its date and seal note
+    ("青石县教育局", "青石县教育局（盖章） 2024年3月5日")."""
+    return plausible_unit(line)
+
+
+__all__ = [
+    "clean_title",
+    "closing_unit",
+    "fiscal_year",
+    "is_attachment_mark",
+    "is_label_line",
+    "is_page_chrome",
+    "names_itself_self_evaluation",
+    "organization_from_lines",
+    "organization_from_title",
+    "organization_line",
+    "organization_unlabelled",
+    "plausible_unit",
+    "strip_file_extension",
+    "supervisor_from_lines",
+    "supervisor_line",
+    "supervisor_unlabelled",
+    "words",
+]
