@@ -751,7 +751,7 @@ def assemble(doc: Document, name: str = "") -> Report:
     if report.title is None or (generic and project):
         report.title = project or st.form_title
     report.organization = (_organization(paragraphs, st) or meta.organization_from_lines(doc)
-                           or meta.organization_from_title(report.title) or st.stream_organization
+                           or meta.organization_from_title(report.title) or meta.labelled_unit(st.stream_organization)
                            or meta.organization_unlabelled(doc))
     report.project = st.fields.get("project")
     report.central_department = st.fields.get("central_supervisor")

@@ -207,22 +207,52 @@ def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def organization_line(line: str) -> str | None:
-    """The value of a line "实施单位：X" / "单位名称：X" (up to a tab: the next cell of a row), else None."""
+    """The value of a line "实施单位：X" / "单位名称：X" (up to a tab: the next cell of a row), else None; None
+    too when X is not a name (:func:`labelled_unit`)."""
     m = _line_patterns()[0].match(line)
-    return m.group(1).split("\t")[0].strip() if m else None
+    return labelled_unit(m.group(1).split("\t")[0].strip()) if m else None
 
 
 def supervisor_line(line: str) -> str | None:
-    """The value of a line "主管部门：X" (地方主管部门, 主管单位), else None."""
+    """The value of a line "主管部门：X" (地方主管部门, 主管单位), else None (also when X is not a name)."""
     m = _line_patterns()[1].match(line)
-    return m.group(1).split("\t")[0].strip() if m else None
+    return labelled_unit(m.group(1).split("\t")[0].strip()) if m else None
+
+
+_NUMBER = re.compile(r"[0-9０-９]")
+_DATE_ANY = re.compile(r"[〇○零一二三四五六七八九十]{2,4}\s*年\s*[〇○零一二三四五六七八九十]{1,2}\s*月")
+_SENTENCE = re.compile(r"[。，,；;！？!?]")
+
+
+@cache
+def _label_words() -> tuple[str, ...]:
+    who, title, u = words()["who"], words()["title"], words()["unit_name"]
+    every = {*who["organization_labels"], *who["supervisor_labels"], *who["next_labels"], *title["field_labels"],
+             *u["form_labels"]}
+    return tuple(sorted((x.rstrip("：:") for x in every if len(x.rstrip("：:")) > 2), key=len, reverse=True))
+
+
+def labelled_unit(value: str | None) -> str | None:
+    """A value written after a unit's label, unless it is no name at all: empty, a number or a date (any
+    digit, "二〇二四年三月"), another label ("填报日期", "项目名称"), a sentence (。，；) or longer than a
+    name can be. The value is otherwise kept as written."""
+    if value is None:
+        return None
+    t = _squash(value)
+    max_chars = int(words()["unit_name"]["max_chars"]) + 10
+    if not t or len(t) > max_chars or _NUMBER.search(t) or _DATE_ANY.search(t) or _SENTENCE.search(t):
+        return None
+    if t.rstrip("：:") in {*_label_words(), "部门", "单位"} or t.startswith(_label_words()):
+        return None
+    return value
 
 
 def _labelled(doc: Document, rx: re.Pattern[str]) -> str | None:
     for t in _texts(doc, 60):
-        m = rx.search(t)
-        if m:
-            return m.group("v")
+        for m in rx.finditer(t):
+            v = labelled_unit(m.group("v"))
+            if v:
+                return v
     return None
 
 
@@ -353,6 +383,7 @@ __all__ = [
     "is_attachment_mark",
     "is_label_line",
     "is_page_chrome",
+    "labelled_unit",
     "names_itself_self_evaluation",
     "organization_from_lines",
     "organization_from_title",
