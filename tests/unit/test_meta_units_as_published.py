@@ -68,6 +68,18 @@ def test_form_cells_separated_by_spaces_with_the_unit_displaced() -> None:
     assert org is None  # the cell after 实施单位 is a heading: nothing rather than a wrong unit
 
 
+def test_a_displaced_unit_cell_of_the_supervisors_place_is_the_unit() -> None:
+    head = ("青石县项目支出绩效自评表 (2023年度) 项目名称 城乡居民医保县级配套资金 主管部门 青石县医疗保障局 "
+            "项目资金 年初预算数 (万元) 年度资金总额 实施单位 全年预算数 全年执行数 分值 执行率 得分 "
+            "12.5 12.5 10 100% 10 一级 指标 二级指标 三级指标 数量指标 指标1:参保人数 绩 效 指 标 ")
+    tail = " 产出 指标 (50分 ) 8755 8676 15 13"
+    unit = "青石县医疗保险服务中心"
+    assert who("配套绩效自评表.xlsx", head + unit + tail) == (unit, "青石县医疗保障局")
+    # another place's unit, or two candidates: nothing rather than a guess
+    assert who("配套绩效自评表.xlsx", head + "白河县医疗保险服务中心" + tail)[0] is None
+    assert who("配套绩效自评表.xlsx", head + "青石县医疗保险服务中心 青石县人民医院" + tail)[0] is None
+
+
 def test_a_garbled_label_reads_the_supervisor_up_to_the_last_unit_ending() -> None:
     line = "项目名称初中公用经费主管部门青石市教育局实施第位自评得分98项目资金(万元)年度资金总额64.8"
     d = doc("青石市本级部门项目支出绩效自评表", line)

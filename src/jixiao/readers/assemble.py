@@ -750,13 +750,14 @@ def assemble(doc: Document, name: str = "") -> Report:
     generic = report.title is not None and len(report.title) <= 24 and report.title.endswith(("自评表", "评价表"))
     if report.title is None or (generic and project):
         report.title = project or st.form_title
-    report.organization = (_organization(paragraphs, st) or meta.organization_from_lines(doc)
-                           or meta.organization_from_title(report.title) or meta.labelled_unit(st.stream_organization)
-                           or meta.organization_unlabelled(doc))
-    report.project = st.fields.get("project")
-    report.central_department = st.fields.get("central_supervisor")
     report.supervising_department = (st.fields.get("supervisor") or meta.supervisor_from_lines(doc)
                                      or _supervising_department(paragraphs, st) or meta.supervisor_unlabelled(doc))
+    report.organization = (_organization(paragraphs, st) or meta.organization_from_lines(doc)
+                           or meta.organization_from_title(report.title) or meta.labelled_unit(st.stream_organization)
+                           or meta.organization_unlabelled(doc)
+                           or meta.organization_beside_supervisor(doc, report.supervising_department))
+    report.project = st.fields.get("project")
+    report.central_department = st.fields.get("central_supervisor")
     if report.fiscal_year is None:
         report.fiscal_year = meta.fiscal_year(doc, report.title)
     if report.fiscal_year is None:

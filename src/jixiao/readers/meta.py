@@ -370,6 +370,29 @@ def supervisor_unlabelled(doc: Document) -> str | None:
     return _bare(doc, _bare_patterns()[1])
 
 
+def organization_beside_supervisor(doc: Document, supervisor: str | None) -> str | None:
+    """On a form's line of cells separated by spaces where merged cells displaced the 实施单位 cell ("实施单位
+    全年预算数 …"), the one cell that is a unit's name of the supervisor's own place ("稷山县医疗保障局" →
+    "稷山县医疗保险服务中心"), other than the supervisor; None when there is none or more than one."""
+    if not supervisor:
+        return None
+    places = tuple(words()["title"]["place_suffixes"])
+    sup = _squash(supervisor)
+    place = next((sup[: k + 1] for k in range(1, len(sup) - 1) if sup[: k + 1].endswith(places)), None)
+    if place is None:
+        return None
+    org_labels, form_labels = tuple(words()["unit_name"]["bare_organization_labels"]), _bare_patterns()[3]
+    found: set[str] = set()
+    for t in _texts(doc, 60):
+        if not any(x in t for x in org_labels) or sum(1 for x in form_labels if x in t) < 2:
+            continue
+        for cell in re.split(r"[\s|]+", t):
+            name = plausible_unit(cell) if cell.startswith(place) else None
+            if name and name != sup:
+                found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
 def closing_unit(line: str) -> str | None:
     """A closing line (落款) that is a unit's name, with or without its date and seal note
     ("青石县教育局", "青石县教育局（盖章） 2024年3月5日")."""
@@ -385,6 +408,7 @@ __all__ = [
     "is_page_chrome",
     "labelled_unit",
     "names_itself_self_evaluation",
+    "organization_beside_supervisor",
     "organization_from_lines",
     "organization_from_title",
     "organization_line",
