@@ -202,3 +202,32 @@ def test_mentions_take_out_the_other_names_first(text: str, name: str, expected:
 )
 def test_mentions_by_name_synonym_or_a_run_of_four(text: str, name: str, expected: bool) -> None:
     assert mentions(text, name, WORDS) is expected
+
+
+# ---------------------------------------------------------------- subjects and what was achieved
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("全年本项目合格率95%。", "合格率"),  # fillers stripped until none is left at either end
+        ("满意度实际已达到95%。", "满意度"),
+        ("目前95%。", "目前"),  # a subject that is only a filler word stays as written
+    ],
+)
+def test_subjects_without_their_filler_words(text: str, subject: str) -> None:
+    assert [c.subject for c in extract_value_claims(text, WORDS)] == [subject]
+
+
+def test_a_value_stated_as_achieved_is_compared_with_the_actual_unless_the_sentence_speaks_of_the_plan() -> None:
+    training = ("培训农民", ">=", "500", "520", "人次")
+    r = narrated("共完成培训农民500人次。", q(*training))
+    assert [ic.consistent for ic in indicator_claims(r, WORDS)] == [False]  # 500 achieved, the table says 520
+    r = narrated("按计划，共完成培训农民500人次。", q(*training))
+    assert [ic.consistent for ic in indicator_claims(r, WORDS)] == [True]  # the plan: the target 500
+
+
+def test_a_value_followed_by_a_listed_word_still_ends_its_clause() -> None:
+    assert [(c.subject, c.number) for c in extract_value_claims("系统验收合格率达到100%了。", WORDS)] == [
+        ("系统验收合格率", D(100))
+    ]
