@@ -90,6 +90,8 @@ def test_completion_claims_stated_whole(text: str, expected: list[Claim]) -> Non
         ("不存在任何未完成，项目已验收。", [("full", "不存在任何未完成", "不存在任何未完成", ())]),
         # read once: the 均已完成 after it is the same claim
         ("本年度不存在未完成的指标，均已完成。", [("full", "不存在未完成", "本年度不存在未完成的指标", ())]),
+        # an exception before it still names what is excepted
+        ("除森林抚育面积外，不存在未完成的指标。", [("full", "不存在未完成", "不存在未完成的指标", ("森林抚育面积",))]),
         # stated as intent: not a claim, but a full claim later in the sentence is
         ("力争不存在未完成的指标。", []),
         ("力争不存在未完成的指标，目前已全部完成。", [("full", "全部完成", "目前已全部完成", ())]),

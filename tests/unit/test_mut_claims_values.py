@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from jixiao import claims as claims_mod
-from jixiao.claims import extract_value_claims, indicator_claims, mentions
+from jixiao.claims import extract_value_claims, indicator_claims, mentions, narrative_parts
 from jixiao.review import load_words
 from tests.review_factory import q
 from tests.unit.test_rules_narrative import narrated
@@ -231,3 +231,44 @@ def test_a_value_followed_by_a_listed_word_still_ends_its_clause() -> None:
     assert [(c.subject, c.number) for c in extract_value_claims("系统验收合格率达到100%了。", WORDS)] == [
         ("系统验收合格率", D(100))
     ]
+
+
+def test_both_bounds_of_a_range_are_skipped_and_the_sentence_read_on() -> None:
+    assert [(c.subject, c.number) for c in extract_value_claims("合格率90%-95%，满意度98%。", WORDS)] == [
+        ("满意度", D(98))
+    ]
+
+
+def test_a_comparator_before_spaces_and_the_number() -> None:
+    [claim] = extract_value_claims("满意度不低于 95%。", WORDS)
+    assert (claim.subject, claim.operator, claim.number, claim.text) == ("满意度", ">=", D(95), "不低于 95%")
+
+
+def test_a_plain_wei_is_not_shown_in_the_quote() -> None:
+    [claim] = extract_value_claims("满意度为95%。", WORDS)
+    assert (claim.operator, claim.text, claim.quote) == ("", "95%", "满意度95%")
+    [claim] = extract_value_claims("满意度95%以上。", WORDS)
+    assert (claim.operator, claim.text, claim.quote) == (">=", "95%以上", "满意度95%以上")
+
+
+def test_a_bracket_that_is_not_a_counter_ends_the_subject() -> None:
+    assert extract_value_claims("验收合格率（含复检）100%。", WORDS) == []
+
+
+def test_a_money_word_left_outside_the_longest_name_drops_the_claim_only_then() -> None:
+    # 投入资金到位率 holds 资金到位率: taking the longer name out first leaves no 投入 behind
+    longer = ("投入资金到位率", ">=", "95", "95", "%")
+    assert named("投入资金到位率100%。", longer, ("资金到位率", ">=", "95", "95", "%")) == [
+        ("投入资金到位率", "name", D(100))
+    ]
+
+
+def test_mentions_across_a_space_inside_the_name() -> None:
+    assert mentions("森林抚 育面", "森林抚育面积", WORDS) is True
+
+
+def test_the_forms_goal_texts_are_part_of_the_prose() -> None:
+    r = narrated("正文。")
+    r.overall_goal = "完成造林１０００亩。"
+    r.overall_goal_actual = "完成造林９５０亩。"
+    assert narrative_parts(r)[-2:] == [("年度总体目标", "完成造林1000亩。"), ("全年实际完成情况", "完成造林950亩。")]
