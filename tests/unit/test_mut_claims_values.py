@@ -272,3 +272,24 @@ def test_the_forms_goal_texts_are_part_of_the_prose() -> None:
     r.overall_goal = "完成造林１０００亩。"
     r.overall_goal_actual = "完成造林９５０亩。"
     assert narrative_parts(r)[-2:] == [("年度总体目标", "完成造林1000亩。"), ("全年实际完成情况", "完成造林950亩。")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目于2023年开工，2座已开工，合格率90%-95%，约2800元/亩，满意度98%。",  # a year, a description, a range, about
+        "100%，满意度98%。",  # a value without a subject
+        "百分之九十点五五五，满意度98%。",  # a numeral values cannot read
+        "合格率100%满意度98%。",  # a value that does not end its clause; the next subject starts after it
+    ],
+)
+def test_a_value_that_is_not_a_claim_is_skipped_and_the_text_read_on(text: str) -> None:
+    assert [(c.subject, c.number) for c in extract_value_claims(text, WORDS)] == [("满意度", D(98))]
+
+
+def test_a_number_followed_by_another_number_is_not_a_value() -> None:
+    assert extract_value_claims("工期1年2个月。", WORDS) == []
+
+
+def test_a_counter_after_a_name_is_part_of_the_subject() -> None:
+    assert [c.subject for c in extract_value_claims("完成率（3）100%，满意度98%。", WORDS)] == ["完成率（3）", "满意度"]
