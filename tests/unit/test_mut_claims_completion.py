@@ -31,6 +31,9 @@ def claims(text: str) -> list[Claim]:
     [
         # no problems, and a claim of full completion after it in the same sentence
         ("暂无问题。", [("no_problem", "暂无问题", "暂无问题", ())]),
+        # a sentence saying there are no problems is not read for partial phrases; the first one is quoted
+        ("本项目未发现问题，进度滞后已整改。", [("no_problem", "未发现问题", "本项目未发现问题", ())]),
+        ("暂无问题，其他方面也暂无问题。", [("no_problem", "暂无问题", "暂无问题", ())]),
         ("本项目暂无问题，各项指标均已完成。",
          [("no_problem", "暂无问题", "本项目暂无问题", ()), ("full", "均已完成", "各项指标均已完成", ())]),
         # a share of the goal below 100 %, each one of a sentence
@@ -80,6 +83,7 @@ def test_completion_claims_stated_whole(text: str, expected: list[Claim]) -> Non
         ("本年度不存在未完成的指标。", [("full", "不存在未完成", "本年度不存在未完成的指标", ())]),
         ("没有未完成的指标。", [("full", "没有未完成", "没有未完成的指标", ())]),  # at the start of the sentence
         ("各项指标无未完成情况，项目已验收。", [("full", "无未完成", "各项指标无未完成情况", ())]),
+        ("经核查，无未完成的指标。", [("full", "无未完成", "无未完成的指标", ())]),
         # up to three characters between the negation and the phrase
         ("没有一项未完成。", [("full", "没有未完成", "没有一项未完成", ())]),
         ("不存在哪一项未完成。", [("full", "不存在未完成", "不存在哪一项未完成", ())]),

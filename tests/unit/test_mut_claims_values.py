@@ -293,3 +293,33 @@ def test_a_number_followed_by_another_number_is_not_a_value() -> None:
 
 def test_a_counter_after_a_name_is_part_of_the_subject() -> None:
     assert [c.subject for c in extract_value_claims("完成率（3）100%，满意度98%。", WORDS)] == ["完成率（3）", "满意度"]
+
+
+def test_a_subject_that_is_only_a_trailing_filler_stays_as_written() -> None:
+    assert [c.subject for c in extract_value_claims("全部95%。", WORDS)] == ["全部"]
+
+
+def test_a_claim_about_money_is_skipped_and_the_next_one_read() -> None:
+    assert named("投入资金90%，系统验收合格率100%。", ("系统验收合格率", "=", "98", "98", "%")) == [
+        ("系统验收合格率", "name", D(100))
+    ]
+
+
+def test_a_stated_bound_the_actual_meets_is_consistent() -> None:
+    r = narrated("满意度不低于92%。", q("满意度", ">=", "90", "95", "%"))
+    assert [ic.consistent for ic in indicator_claims(r, WORDS)] == [True]
+
+
+def test_a_percent_claim_prefers_the_indicator_in_percent_over_one_in_percentage_points() -> None:
+    in_percent = ("系统验收合格率", "=", "98", "98", "%")
+    assert named("验收合格率95％。", in_percent, ("项目验收合格率", "=", "98", "98", "个百分点")) == [
+        ("系统验收合格率", "name", D(95))
+    ]
+
+
+def test_a_synonym_holding_the_whole_name_outranks_a_shorter_name() -> None:
+    # 系统维修时间 is 系统修复时间 in full (by synonym) and holds the name 维修时间: the longer wins
+    synonym = ("系统修复时间", "<=", "3", "2", "小时")
+    assert named("系统维修时间2小时。", synonym, ("维修时间", "<=", "3", "2", "小时")) == [
+        ("系统修复时间", "synonym", D(2))
+    ]
