@@ -50,3 +50,40 @@ def test_form_cells_show_the_apportioned_values(tmp_path: Path) -> None:
     h = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "序号")
     assert [ws.cell(h + i, 5).value for i in (1, 2, 3)] == ["16.67", "16.67", "16.66"]
     assert [ws.cell(h + i, 6).value for i in (1, 2, 3)] == ["16.67", "16.67", "15.00"]
+
+
+def _first_three(texts: list[str]) -> list[str]:
+    """The 复核分值 / 复核得分 figures of the first three indicators, in document order."""
+    return [t for t in texts if t in ("16.67", "16.66", "15.00")][:6]
+
+
+def test_every_writer_shows_the_same_rounding(tmp_path: Path) -> None:
+    """Word's and HTML's 复核 table and both forms of the terminal table show 16.67 / 16.67 / 16.66 (they
+    add up to the pool of 50), as the 复核 sheet does; never 16.67 three times."""
+    import io
+    import re
+
+    import docx
+    from rich.console import Console
+
+    from jixiao.writers.report_docx import write_report_docx
+    from jixiao.writers.report_html import render_report_html
+    from jixiao.writers.terminal import print_result
+
+    result = three_thirds_result()
+    out = tmp_path / "r.docx"
+    write_report_docx(result, out)
+    review = next(t for t in docx.Document(str(out)).tables if t.rows[0].cells[0].text == "序号")
+    cells = [[c.text for c in r.cells] for r in review.rows[1:4]]
+    assert [r[2:4] for r in cells] == [["16.67", "16.67"], ["16.67", "16.67"], ["16.66", "15.00"]]
+
+    html = render_report_html(result)
+    review_html = html[html.index("复核分值"):]
+    assert _first_three(re.findall(r"<td[^>]*>([\d.]+)</td>", review_html)) == \
+        ["16.67", "16.67", "16.67", "16.67", "16.66", "15.00"]
+
+    for width in (160, 80):  # the wide table and the stacked one
+        buf = io.StringIO()
+        print_result(Console(file=buf, width=width, color_system=None, highlight=False, soft_wrap=False), result)
+        figures = re.findall(r"(?<![\d.])(16\.6[67]|15\.00)(?![\d.])", buf.getvalue())
+        assert figures[:6] == ["16.67", "16.67", "16.67", "16.67", "16.66", "15.00"], (width, figures)

@@ -51,8 +51,9 @@ def test_the_indicator_columns_all_visible_at_80() -> None:
     assert "…" not in text.split("复核发现")[0]  # nothing cut off: long names and values wrap
     lines = text.splitlines()
     row = next(line for line in lines if "监控网络链路" in line)
-    # the operator and the unit written once inside the values, the computed 分值/得分 beside them
-    assert row.split() == ["1", "监控网络链路", "≥23条", "23条", "✓", "2.17", "2.17"]
+    # the operator and the unit written once inside the values, the computed 分值/得分 beside them, rounded as
+    # in every writer: the 23 output indicators' 50/23 show as 9 × 2.18 + 14 × 2.17 = 50.00 (the first ones 2.18)
+    assert row.split() == ["1", "监控网络链路", "≥23条", "23条", "✓", "2.18", "2.18"]
     assert "≤815.31万元" in text and "164.07万元" in text and "≤15分钟" in text and "＝100%" in text
     assert "定性：作用明显" in text  # a qualitative target says so
     assert "产出 › 数量*" in text and "满意度 › 服务对象满意度*" in text  # the levels as group headings

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 from typing import Literal
 
 from jixiao.model import (
@@ -22,6 +23,7 @@ from jixiao.model import (
     ScoreCard,
     Section,
 )
+from jixiao.readers import headers
 from jixiao.values import fmt
 
 TWO_PLACES = Decimal("0.01")
@@ -574,13 +576,43 @@ def missing_parts(report: Report, rows: list[IndicatorRow]) -> list[str]:
     return missing
 
 
-_FORM_YEAR_LINE = re.compile(r"^[（(]20\d{2}年度?[)）]$")
+_FORM_YEAR_LINE = re.compile(r"^[（(]?20\d{2}年度?[)）]?$")
+_CELL_MARKS = re.compile(r"[|｜—\-－_＿\s]+")
+
+
+@cache
+def _form_labels() -> frozenset[str]:
+    """The labels of a form's cells (项目名称, 年初预算数, 年度总体目标, 三级指标 …), from data/headers.toml."""
+    data = headers.data()
+    labels: set[str] = set()
+    for group in ("indicator", "fund", "fund_rows", "fields", "special_rows"):
+        for words in data.get(group, {}).values():
+            labels.update(words)
+    labels.update(data.get("stream", {}).get("groups", []))
+    return frozenset(labels)
+
+
+def _form_field_line(compact: str) -> bool:
+    """A "label：value" line of the form's head (填报单位：…, 主管部门：…): the unit's own words."""
+    m = re.match(r"^([^：:]+)[：:](.+)$", compact)
+    return m is not None and m.group(1) in _form_labels()
+
+
+def _goal_in_form(report: Report) -> bool:
+    """A form-only document with a 年度总体目标 the reader found (its goal table then shows it)."""
+    return bool(report.overall_goal or report.overall_goal_actual) and not any(
+        s.number is not None or s.title for s in report.sections)
 
 
 def _preamble(report: Report) -> list[str]:
-    """The lines before the first heading, without the title and addressee lines."""
+    """The lines before the first heading, without the title and addressee lines, and without the cells of
+    a form the document holds (pipe rows, or one cell a line once a form label is met): the form's tables
+    show them, and cell after cell is no prose. The unit's sentences and its "填报单位：…" lines stay."""
     skip = {re.sub(r"\s+", "", t) for t in (report.title or "", report.recipient or "")}
+    goal = {re.sub(r"\s+", "", t) for t in (report.overall_goal or "", report.overall_goal_actual or "") if t} \
+        if _goal_in_form(report) and not is_transfer(report) else set()
     out: list[str] = []
+    in_form = False
     for s in report.sections:
         if s.number is not None or s.title:
             break
@@ -590,6 +622,15 @@ def _preamble(report: Report) -> list[str]:
                 continue
             if "\t" in line or _FORM_YEAR_LINE.match(compact):
                 continue  # a form's cells (项目名称 | …) and its （2022年度） line: the form's tables show them
+            if line.startswith(("|", "｜")) or line.endswith(("|", "｜")) or not _CELL_MARKS.sub("", compact):
+                continue  # a table row as text (| 项目名称 | … |), or a row of empty cells (|, —)
+            if compact in _form_labels():
+                in_form = True
+                continue
+            if sum(token in _form_labels() for token in line.split()) >= 3:
+                continue  # a whole form flattened into one line of space-separated cells
+            if in_form and (compact in goal or not (_looks_like_prose(line) or _form_field_line(compact))):
+                continue  # the form's cells, one a line (the goal is in the form's 年度总体目标 table)
             out.append(line)
     return out
 
@@ -618,20 +659,39 @@ def indicator_notes(result: CheckResult, rows: list[IndicatorRow]) -> list[str]:
               "unit": "度量单位", "weight": "分值", "stated_score": "得分"}
     how_names = {"split": "由粘连的数字拆分得出", "ocr": "经识别纠正", "realigned": "从错位的单元格移入"}
     for i, ind in enumerate(report.indicators):
+        # one note a row and a kind of correction: the fields it touched named together, each place once
+        by_how: dict[str, tuple[list[str], list[str]]] = {}
         for name in ind.unsure():
             prov = ind.provenance[name]
-            where = f"（原件{prov.where}）" if prov.where else ""
-            what = f"{fields.get(name, name)}{how_names.get(prov.how, '')}{where}"
-            notes.append(f"注：第{shown.get(i, i + 1)}行“{ind.name}”的{what}，请对照原件核实。")
+            names, places = by_how.setdefault(prov.how, ([], []))
+            names.append(fields.get(name, name))
+            if prov.where and prov.where not in places:
+                places.append(prov.where)
+        notes += [f"注：第{shown.get(i, i + 1)}行“{ind.name}”的{what}，请对照原件核实。"
+                  for what in _corrections(by_how, how_names)]
     b = report.budget
     if b is not None:
         names = {"initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数",
                  "stated_execution_rate": "预算执行率", "weight": "预算执行分值", "stated_score": "预算执行得分"}
+        budget_how: dict[str, tuple[list[str], list[str]]] = {}
         for name in b.unsure():
             prov = b.provenance[name]
-            where = f"（原件{prov.where}）" if prov.where else ""
-            notes.append(f"注：{names.get(name, name)}{how_names.get(prov.how, '')}{where}，请对照原件核实。")
+            labels, places = budget_how.setdefault(prov.how, ([], []))
+            labels.append(names.get(name, name))
+            if prov.where and prov.where not in places:
+                places.append(prov.where)
+        notes += [f"注：{what}，请对照原件核实。" for what in _corrections(budget_how, how_names)]
     return notes
+
+
+def _corrections(by_how: dict[str, tuple[list[str], list[str]]], how_names: dict[str, str]) -> list[str]:
+    """"年度指标值、实际完成值从错位的单元格移入（原件表2第6行第1列、表2第7行第1列）": the fields one kind of
+    correction touched, named together, each place once."""
+    out: list[str] = []
+    for how, (names, places) in by_how.items():
+        where = f"（原件{'、'.join(places)}）" if places else ""
+        out.append(f"{'、'.join(names)}{how_names.get(how, '')}{where}")
+    return out
 
 
 def _row_list(numbers: list[int], total: int) -> str:
@@ -710,7 +770,10 @@ def report_blocks(result: CheckResult) -> list[Block]:
                 blocks.append(Block("paragraph", sentence))
         if k == indicator_at:
             blocks += _indicator_blocks(result, rows)
-    if not sections:
+    if not sections:  # a form only (no outline): the 10号文 form's 年度总体目标 as the unit filled it, then its table
+        if not is_transfer(report) and _goal_in_form(report):
+            blocks.append(Block("table", header=list(GOAL_HEADER),
+                                rows=[[report.overall_goal or "", report.overall_goal_actual or ""]], table="goal"))
         blocks += _indicator_blocks(result, rows)
     missing = missing_parts(report, rows)
     if missing:

@@ -21,7 +21,7 @@ from jixiao.escape import escaped_copy
 from jixiao.model import CheckResult, Finding, Indicator, IndicatorScore
 from jixiao.review.base import split_causes
 from jixiao.serialize import r2
-from jixiao.writers._common import as_decimal, value_text
+from jixiao.writers._common import as_decimal, indicator_rows, value_text
 
 LEVEL1_ZH = {"output": "产出", "benefit": "效益", "satisfaction": "满意度", "cost": "成本"}
 LEVEL2_ZH = {
@@ -181,10 +181,14 @@ def _marker(ind: Indicator) -> Callable[[str, str], str]:
     return mark
 
 
-def _rows(result: CheckResult) -> Iterator[tuple[int, Indicator, IndicatorScore]]:
+def _rows(result: CheckResult) -> Iterator[tuple[int, Indicator, IndicatorScore, Decimal | None, Decimal | None]]:
+    """Each indicator with its 分值/得分 as every writer shows them: rounded so that the 分值 of one 一级
+    add up to its pool (three × 50/3 show as 16.67 + 16.67 + 16.66, as on the 复核 sheet and in Word)."""
     assert result.report is not None and result.score is not None
+    shown = {r.index: (r.review_weight, r.review_score) for r in indicator_rows(result)}
     for i, (ind, s) in enumerate(zip(result.report.indicators, result.score.indicators, strict=True), 1):
-        yield i, ind, s
+        weight, score = shown.get(i - 1, (s.max_score, s.score))
+        yield i, ind, s, weight, score
 
 
 MET_MARK = {True: "✓", False: "✗", None: "?"}
@@ -202,13 +206,13 @@ def _indicator_table(result: CheckResult) -> Table:
         it.add_column(col, justify=just, no_wrap=col not in wrapped,  # type: ignore[arg-type]
                       overflow="fold" if col in wrapped else "ellipsis",
                       max_width=widths.get(col), min_width=min(widths.get(col, 4), 8))
-    for i, ind, s in _rows(result):
+    for i, ind, s, weight, score in _rows(result):
         mark = "*" if ind.levels_inferred else ""
         imark = _marker(ind)
         it.add_row(
             str(i), LEVEL1_ZH.get(ind.level1 or "", "—") + mark, LEVEL2_ZH.get(ind.level2 or "", "—") + mark,
             ind.name, OPERATOR_ZH[ind.operator], imark("target", ind.target_text or "—"), ind.unit or "",
-            imark("actual", ind.actual_text or "—"), MET_MARK[s.met], num(s.max_score), num(s.score),
+            imark("actual", ind.actual_text or "—"), MET_MARK[s.met], num(weight), num(score),
         )
     return it
 
@@ -236,7 +240,7 @@ def _indicator_stack(result: CheckResult) -> Table:
     it.add_column("分值", justify="right", no_wrap=True)
     it.add_column("得分", justify="right", no_wrap=True)
     group: tuple[str, str] | None = None
-    for i, ind, s in _rows(result):
+    for i, ind, s, weight, score in _rows(result):
         levels = (LEVEL1_ZH.get(ind.level1 or "", "—"), LEVEL2_ZH.get(ind.level2 or "", "—"))
         if levels != group:
             group = levels
@@ -250,7 +254,7 @@ def _indicator_stack(result: CheckResult) -> Table:
             target = f"定性：{target}"
         actual = _with_unit(ind.actual_text or "", "", unit)
         it.add_row(str(i), ind.name, imark("target", target), imark("actual", actual), MET_MARK[s.met],
-                   num(s.max_score), num(s.score))
+                   num(weight), num(score))
     return it
 
 
