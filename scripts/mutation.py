@@ -10,10 +10,19 @@ tests are left out: hundreds of examples per mutant cost minutes each on a share
 mutant should be killed by a test that states the rule it breaks. One worker only: the
 machine is shared. Results stay in ``mutants/`` (git-ignored); ``--summary`` prints killed /
 survived per module from them. See docs/mutation.md.
+
+``review``: every review test runs all the rules, so mutmut maps every rule mutant to every review test
+and a surviving mutant costs the whole review suite (6 s on a quiet core, ~20 s on the shared machine).
+The run therefore gives a mutant of ``review/budget.py`` only the tests that state B rules
+(test_rules_budget, test_rule_b*, test_mut_review_budget, test_review_messages and the false-alarm
+files that name a B code); helpers in ``review/base.py`` keep every test. A mutant killed is killed by
+a test; a survivor might have died on another family's test, so the review score is a floor.
+``--all-tests`` turns this off.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -35,6 +44,52 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
          "tests/unit/test_false_alarm_*.py", "tests/unit/test_mut_review_*.py"],
     ),
 }
+
+
+REVIEW_FAMILIES = {"budget": "B", "indicators": "I", "stated": "S", "narrative": "N", "targets": "T",
+                   "document": "D"}
+
+
+def _letters_of(test_file: str) -> set[str]:
+    """The rule families a test file names (``"B06"`` → B)."""
+    text = (ROOT / test_file).read_text(encoding="utf-8")
+    return {m[0] for m in re.findall(r"[\"'\s(]([BDINST]\d\d)\b", text)}
+
+
+def _family_of(test_file: str) -> str | None:
+    """The family whose own test file this is (test_rules_budget, test_rule_b09_…, test_mut_review_budget)."""
+    name = Path(test_file).stem
+    for family, letter in REVIEW_FAMILIES.items():
+        if name in (f"test_rules_{family}", f"test_mut_review_{family}") or name.startswith(
+                f"test_rule_{letter.lower()}"):
+            return family
+    return None
+
+
+def _states_family(family: str, test_file: str) -> bool:
+    """A family's own test files, the message catalogue, and any other file that is no other family's own
+    and names one of the family's codes (test_false_alarm_*, test_rules_real_set_checks …)."""
+    owner = _family_of(test_file)
+    if owner is not None:
+        return owner == family
+    return Path(test_file).name == "test_review_messages.py" or REVIEW_FAMILIES[family] in _letters_of(test_file)
+
+
+def _narrow_review_tests() -> None:
+    """After mutmut has mapped functions to tests: a rule family's functions keep that family's tests."""
+    import mutmut.__main__ as mm
+
+    original = mm.collect_or_load_stats
+
+    def collect(*args: object, **kwargs: object) -> None:
+        original(*args, **kwargs)  # type: ignore[arg-type]
+        tests_by_fn = mm.state().tests_by_mangled_function_name
+        for fn, tests in tests_by_fn.items():
+            family = fn.split(".")[2] if fn.startswith("jixiao.review.") else ""
+            if family in REVIEW_FAMILIES:
+                tests_by_fn[fn] = {t for t in tests if _states_family(family, t.split("::")[0])}
+
+    mm.collect_or_load_stats = collect  # type: ignore[assignment]
 
 
 def _patch_config(module: str) -> None:
@@ -78,11 +133,13 @@ def summary(module: str | None) -> Counter[tuple[str, str]]:
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in MODULES:
-        print(f"usage: mutation.py {{{','.join(MODULES)}}} [--summary]", file=sys.stderr)
+        print(f"usage: mutation.py {{{','.join(MODULES)}}} [--summary] [--all-tests] [mutant names]", file=sys.stderr)
         return 2
     module = argv[0]
     if "--summary" not in argv:
         _patch_config(module)
+        if module == "review" and "--all-tests" not in argv:
+            _narrow_review_tests()
         from mutmut.__main__ import cli
 
         names = [a for a in argv[1:] if not a.startswith("-")] or [f"jixiao.{module}.*"]

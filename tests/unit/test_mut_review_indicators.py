@@ -204,3 +204,27 @@ def test_i15_cuts_a_long_copied_goal_to_forty_characters() -> None:
     r.overall_goal = r.overall_goal_actual = "完成监测站点建设" * 6  # 48 characters
     [f] = of(run(r), "I15")
     assert f"（“{r.overall_goal[:40]}…”）" in f.message
+
+
+def test_i16_whole() -> None:
+    [f] = of(run(add(q("项目完成时间", "<=", "12月底前", "已完成", None, level2="timeliness"))), "I16")
+    assert whole(f) == (
+        "warning", "indicator:11",
+        "时间指标“项目完成时间”的年度指标值为“12月底前”，完成值“已完成”未写明实际完成时间，无法核实是否按期完成，"
+        "请填写实际完成的日期（如“11月20日”）。",
+        {"indicator": "项目完成时间", "target_text": "12月底前", "actual_text": "已完成"},
+    )
+
+
+def test_i17_whole() -> None:
+    r = add(q("补贴发放人次", ">=", "180", "164", "人次"))
+    assert r.budget is not None
+    r.budget.executed, r.budget.stated_execution_rate = r.budget.annual, None
+    [f] = of(run(r), "I17")
+    assert whole(f) == (
+        "warning", "indicator:11",
+        "预算执行率100.00%，资金已全部支出，但数量指标“补贴发放人次”只完成164人次（年度指标值≥180人次，完成91.11%），"
+        "产出少于计划而资金未减少，请说明未完成部分对应资金的去向。",
+        {"indicator": "补贴发放人次", "execution_rate": D(100), "target": D(180), "actual": D(164),
+         "short_share": D("0.05")},
+    )

@@ -106,3 +106,32 @@ def test_n03_whole() -> None:
         {"phrases": ["暂无问题"], "sentences": ["本项目暂无问题"], "execution_rate": D("80.00"), "threshold": D(90),
          "unmet_indicators": ["站点"]},
     )
+
+
+def test_n02_whole_without_a_table() -> None:
+    r = clean_report()
+    r.indicators = []
+    r.sections = [Section("一", "一、总体情况", 1, "活动完成率达到100%。"),
+                  Section("二", "二、问题", 1, "因受疫情影响，部分项目未能按照设定的时效指标完成。")]
+    [f] = of(run(r), "N02")
+    assert whole(f) == (
+        "warning", "narrative",
+        "报告正文称“活动完成率达到100%”，又称“部分项目未能按照设定的时效指标完成”，完成情况前后矛盾，请核实并如实表述。",
+        {"claim": "both", "phrases": ["完成率达到100%", "未能按照"],
+         "sentences": ["活动完成率达到100%", "因受疫情影响，部分项目未能按照设定的时效指标完成"], "indicators": 0},
+    )
+
+
+def test_n04_whole() -> None:
+    r = clean_report()
+    r.sections.append(Section("六", "六、其他", 1, "本项目为省对下专项转移支付项目，资金全部为市级财政资金。"))
+    [f] = of(run(r), "N04")
+    assert whole(f) == (
+        "warning", "narrative",
+        "报告称本项目为“省对下专项转移支付”项目，又称资金“全部为市级财政资金”，资金来源与项目性质前后矛盾，"
+        "请核实资金来源（上级转移支付资金与本级财政资金）并如实填报。",
+        {"transfer": "省对下专项转移支付", "own_funds": "全部为市级财政资金", "transfer_level": "省",
+         "funds_level": "市"},
+    )
+    r.sections[-1] = Section("六", "六、其他", 1, "本项目为省对下专项转移支付项目，资金全部为本级财政资金。")
+    assert of(run(r), "N04")[0].evidence["funds_level"] == "本"  # 本级 is always lower than a transfer

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from jixiao.model import Finding, Indicator
+from jixiao.model import Finding, Indicator, Section
 from tests.review_factory import clean_report, of, q, ql, run
 
 
@@ -80,3 +80,52 @@ def test_t05_says_the_second_level_when_it_has_a_name_else_the_first() -> None:
     assert f.evidence == {"indicator": "群众满意度", "level1": "benefit", "level2": None, "term": "满意度"}
     [f] = of(with_row(q("每亩补助标准", "=", "300", "300", "元/亩", "output", "quantity")), "T05")
     assert f.message == f"指标“每亩补助标准”归类不当：名称含“补助标准”，属于成本指标，却放在数量指标下，{tail}"
+
+
+def test_t06_whole_with_the_unit_from_its_own_cell() -> None:
+    ind = q("每年财政补助1000万元", ">=", "1000", "1000", "万元")
+    ind.target_text = "≥1000万元"
+    [f] = of(with_row(ind), "T06")
+    tail = "未写明考核的内容，指标名称应说明衡量什么（对象、事项），目标数值填在指标值栏。"
+    assert whole(f) == (
+        "warning", "indicator:11", f"三级指标名称“每年财政补助1000万元”照搬了指标值“1000万元”，{tail}",
+        {"indicator": "每年财政补助1000万元", "target_text": "≥1000万元", "value": "1000万元"},
+    )
+    [f] = of(with_row(q("建成 20个 监测站点", ">=", "20", "20", "个")), "T06")  # the unit from the unit cell
+    assert f.message == f"三级指标名称“建成 20个 监测站点”照搬了指标值“20个”，{tail}"
+    assert of(with_row(q("5G基站建设数量", ">=", "5", "5", "个")), "T06") == []  # a bare number is no value
+
+
+def test_t07_whole_for_a_question_and_for_a_slogan() -> None:
+    tail = "应改为可衡量的比率指标（写明分子、分母，如“……覆盖率”“……达标率”）或改为定性指标。"
+    [f] = of(with_row(q("是否满意", ">=", "95", "95", "%", "benefit", "social")), "T07")
+    assert whole(f) == (
+        "warning", "indicator:11",
+        f"指标“是否满意”以百分比（95%）为指标值，但指标名称是“是否”式的问句，只能回答是或否，{tail}",
+        {"indicator": "是否满意", "target_text": "95", "unit": "%", "question_word": "是否"},
+    )
+    ind = q("促进学校教育事业健康发展", ">=", "95", "95", None, "benefit", "social")
+    ind.target_text = "≥95%"  # the percent sign in the value, no unit cell
+    [f] = of(with_row(ind), "T07")
+    assert whole(f) == (
+        "warning", "indicator:11",
+        f"指标“促进学校教育事业健康发展”以百分比（95%）为指标值，但指标名称不是比率或比例，看不出百分比是什么与什么之比，{tail}",
+        {"indicator": "促进学校教育事业健康发展", "target_text": "≥95%", "unit": None, "question_word": None},
+    )
+
+
+def test_t08_whole_showing_three_statements_and_keeping_all() -> None:
+    r = clean_report()
+    r.indicators = []
+    r.sections = [Section(str(k), f"{k}、情况", 1, text) for k, text in enumerate(
+        ["1.产出指标完成情况:100%。", "2.效益 指标完成情况：98%。", "3.满意度指标完成情况:100%。",
+         "4.成本指标完成率为100%。"],
+        start=1)]
+    [f] = of(run(r), "T08")
+    assert whole(f) == (
+        "warning", "document",
+        "报告对绩效指标只写了“产出指标完成情况:100%”、“效益指标完成情况：98%”、“满意度指标完成情况:100%”这样的总体完成百分比，"
+        "未列出具体的三级指标、年度指标值和实际完成值，无法核实完成情况，应按绩效指标逐项填报。",
+        {"statements": ["产出指标完成情况:100%", "效益指标完成情况：98%", "满意度指标完成情况:100%",
+                        "成本指标完成率为100%"]},
+    )
