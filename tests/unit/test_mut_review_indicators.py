@@ -228,3 +228,19 @@ def test_i17_whole() -> None:
         {"indicator": "补贴发放人次", "execution_rate": D(100), "target": D(180), "actual": D(164),
          "short_share": D("0.05")},
     )
+
+
+def test_i08_a_row_cut_off_after_its_target_is_a_warning_that_says_so() -> None:
+    r = clean_report()
+    r.indicators[0].weight = D(10)  # the table has 分值
+    r.indicators.append(q("新建站点2", ">=", "12", "", None))
+    [f] = of(run(r), "I08")
+    assert whole(f) == (
+        "warning", "indicator:11",
+        "指标“新建站点2”（年度指标值≥12）未填写实际完成值。（该行指标值之后的完成值、分值、得分各栏均为空，"
+        "可能是表格截断或未能读取，请核对原表）",
+        {"indicator": "新建站点2", "target_text": "12", "row_cut_off": True},
+    )
+    r.indicators[-1].weight = D(5)  # its own 分值 was read: the row was not cut off
+    [f] = of(run(r), "I08")
+    assert f.severity == "error" and f.evidence["row_cut_off"] is False

@@ -135,3 +135,18 @@ def test_n04_whole() -> None:
     )
     r.sections[-1] = Section("六", "六、其他", 1, "本项目为省对下专项转移支付项目，资金全部为本级财政资金。")
     assert of(run(r), "N04")[0].evidence["funds_level"] == "本"  # 本级 is always lower than a transfer
+
+
+def test_n03_quotes_two_claims_at_most() -> None:
+    r = narrated("本项目暂无问题。项目未偏离绩效目标。不存在问题。",
+                 q("站点", ">=", "10", "8", "个", deviation_reason="征地延误"),
+                 budget=Budget(annual=D(1000), executed=D(800)))
+    [f] = of(run(r), "N03")
+    assert f.message.startswith("报告称“本项目暂无问题”“项目未偏离绩效目标”，但")
+    assert f.evidence["phrases"] == ["暂无问题", "未偏离", "不存在问题"]
+
+
+def test_an_indicator_without_any_target_is_not_unmet() -> None:
+    no_target = q("群众反映问题", ">=", "", "8", "件", deviation_reason="")
+    r = narrated("本项目暂无问题。", q("站点", ">=", "10", "12", "个"), no_target)
+    assert of(run(r), "N03") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from jixiao.model import Finding, Section
+from jixiao.model import Finding, Report, Section
 from jixiao.policy import load_policy
 from jixiao.scoring import score_report
 from tests.review_factory import clean_report, codes, of, q, ql, run
@@ -132,3 +132,34 @@ def test_s05_a_longer_indicator_named_in_the_deviation_section_is_no_reason_for_
                               "新建标准化村卫生室建设数量未完成，原因是选址调整。"))
     [f] = of(run(r), "S05")
     assert f.evidence["indicator"] == "村卫生室建设"
+
+
+def test_s02_whole() -> None:
+    [f] = of(run(weighted(weights=("50", "30", "15", "10"))), "S02")
+    assert whole(f) == (
+        "error", "document", "各指标分值合计95分，加预算执行率分值10分共105分，不等于100分。",
+        {"indicator_weights": D(95), "budget_weight": D(10), "total": D(105), "budget_weight_stated": True},
+    )
+
+
+def budget_row(actual: str, stated: str) -> Report:
+    """The form's 预算执行率 as an indicator row: 分值 10, no target; the budget is executed in full."""
+    r = clean_report()
+    assert r.budget is not None
+    r.budget.executed, r.budget.stated_execution_rate = r.budget.annual, None
+    row = q("预算执行率", ">=", "", actual, "%", weight=D(10), stated_score=D(stated))
+    r.indicators.append(row)
+    return r
+
+
+def test_s05_the_budget_row_docked_at_full_execution_whole() -> None:
+    [f] = of(run(budget_row("100", "9")), "S05")
+    assert whole(f) == (
+        "warning", "indicator:11",
+        "预算执行率100.00%，预算执行一项（指标“预算执行率”）应得满分10分，填报得分9分，扣分1.00分但未说明扣分理由。",
+        {"indicator": "预算执行率", "execution_rate": D(100), "weight": D(10), "stated_score": D(9),
+         "deduction": D(1)},
+    )
+    assert len(of(run(budget_row("", "9")), "S05")) == 1  # no actual on the row: the budget's own rate
+    assert of(run(budget_row("99.9", "9")), "S05") == []  # the row's own rate wins
+    assert of(run(budget_row("100", "9.9")), "S05") == []  # within 0.1 of full marks
