@@ -211,3 +211,52 @@ def test_b10_whole_for_one_sentence_of_the_prose() -> None:
         {"sentence": sentence, "count": D(600), "standard": D(1500), "product": D(90), "spent": D("93.1"),
          "tolerance_share": D("0.001"), "from": "prose"},
     )
+
+
+def test_b03_quotes_a_payment_timing_clause_as_the_reason() -> None:
+    r = with_budget(annual=D(1000), executed=D(800))
+    r.sections.append(Section("六", "六、其他", 1, "工程已完工，剩余款项为质保金。"))
+    [f] = of(run(r), "B03")
+    assert f.evidence["stated_reason"] == "剩余款项为质保金"
+
+
+def test_b04_sums_every_money_cost_row_past_one_without_a_value() -> None:
+    r = cost_report([("600", "590", "万元"), ("500", "480", "万元")], "1000", "950")
+    r.indicators[10].target, r.indicators[10].target_text = None, ""  # the first cost row has no target
+    assert "B04" not in codes(run(r))  # 500 ≤ 1000
+    r = cost_report([("600", "590", "万元"), ("500", "480", "万元"), ("600", "10", "万元")], "1000", "950")
+    r.indicators[10].target, r.indicators[10].target_text = None, ""
+    [f] = of(run(r), "B04")
+    assert f.evidence["cost_targets_total"] == D(1100)
+
+
+def test_b06_a_difference_of_exactly_the_tolerance_is_rounding() -> None:
+    r = clean_report()
+    assert r.budget is not None
+    r.budget.sources = [FundSource("中央补助", annual=D("600.01"), executed=D(590)),
+                        FundSource("地方资金", annual=D(400), executed=D(380))]
+    assert "B06" not in codes(run(r))  # 1000.01 against 1000: 0.01 万元
+    r.budget.sources[0].annual = D("600.02")
+    assert len(of(run(r), "B06")) == 1
+
+
+def test_b06_in_prose_cuts_the_sentence_at_sixty_characters() -> None:
+    head = "项目资金总额1000万元，其中中央补助600万元，地方资金300万元"
+    sentence = head + "，" + "用" * (61 - len(head) - 1)  # 61 characters
+    [f] = [x for x in of(run(with_sections(clean_report(), ("六、资金安排情况", sentence + "。"))), "B06")
+           if x.evidence.get("from") == "prose"]
+    assert f.message.startswith(f"报告所述“{sentence[:60]}…”中，")
+
+
+def test_b08_a_change_of_exactly_the_material_amount_is_reported() -> None:
+    r = with_budget(initial=D(1000), annual=D("999.5"), executed=D(900))  # 0.5 万元, 0.05 %
+    assert len(of(run(r), "B08")) == 1
+    r = with_budget(initial=D(1000), annual=D("999.6"), executed=D(900))  # 0.4 万元 and 0.04 %: immaterial
+    assert of(run(r), "B08") == []
+
+
+def test_b09_an_allocation_needs_an_annual_budget_above_zero() -> None:
+    r = with_sections(clean_report(), ("六、资金安排情况", "资金主要用于设备购置800万元、系统运维300万元。"))
+    assert r.budget is not None
+    r.budget.annual = D(0)
+    assert of(run(r), "B09") == []
