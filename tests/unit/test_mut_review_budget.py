@@ -260,3 +260,35 @@ def test_b09_an_allocation_needs_an_annual_budget_above_zero() -> None:
     assert r.budget is not None
     r.budget.annual = D(0)
     assert of(run(r), "B09") == []
+
+
+def test_b03_rounds_the_rate_half_up_in_its_evidence() -> None:
+    [f] = of(run(with_budget(annual=D(1000), executed=D("801.25"))), "B03")  # 80.125 %
+    assert f.evidence["execution_rate"] == D("80.13")
+    assert f.message.startswith("预算执行率80.13%（")
+
+
+def test_b07_any_annual_budget_above_zero_counts_as_given() -> None:
+    [f] = of(run(with_budget(annual=D("0.5"), origin="table")), "B07")
+    assert f.evidence["missing"] == ["全年执行数"]
+
+
+def test_b09_parts_are_read_only_up_to_a_bracket_or_a_second_breakdown() -> None:
+    text = "下达资金共计120万元，其中（按用途分）设备购置80万元、人员培训30万元、宣传20万元。"
+    assert of(run(with_sections(clean_report(), ("六、资金安排情况", text))), "B09") == []
+    text = "资金主要用于（一）设备购置800万元、系统运维300万元。"
+    assert of(run(with_sections(clean_report(), ("六、资金安排情况", text))), "B09") == []
+
+
+def test_b10_whole_across_sentences_by_category() -> None:
+    from tests.unit.test_rules_real_set_checks import CATEGORIES, prose_budget
+    [f] = of(run(prose_budget(CATEGORIES, "16")), "B10")
+    assert whole(f) == (
+        "warning", "budget",
+        "报告所述各类对象人数×补助标准：小学生140×300元＋初中生96×500元＋高中生42×1000元＝13.20万元，"
+        "与全年执行数16.00万元不符，少2.80万元，请核实补助对象数量、标准及资金去向。",
+        {"categories": [{"category": "小学生", "count": D(140), "standard": D(300)},
+                        {"category": "初中生", "count": D(96), "standard": D(500)},
+                        {"category": "高中生", "count": D(42), "standard": D(1000)}],
+         "product": D("13.2"), "executed": D(16), "tolerance_share": D("0.05"), "from": "prose"},
+    )

@@ -244,3 +244,36 @@ def test_i08_a_row_cut_off_after_its_target_is_a_warning_that_says_so() -> None:
     r.indicators[-1].weight = D(5)  # its own 分值 was read: the row was not cut off
     [f] = of(run(r), "I08")
     assert f.severity == "error" and f.evidence["row_cut_off"] is False
+
+
+def test_i05_names_both_values_out_of_range() -> None:
+    [f] = of(run(add(q("群众满意度2", ">=", "900", "-5", "%", "satisfaction", "satisfaction"))), "I05")
+    assert f.message == "指标“群众满意度2”的年度指标值900%、完成值-5%超出0–100%，满意度不可能超过100%或为负。"
+
+
+def test_i06_a_dash_for_a_target_is_no_number_except_on_the_budget_rate_row() -> None:
+    assert of(run(add(q("预算执行率", ">=", "—", "98", "%"))), "I06") == []
+    assert of(run(add(q("预算执行率", ">=", "— —", "98", "%"))), "I06") == []
+    [f] = of(run(add(q("培训覆盖面", ">=", "—", "98", "%"))), "I06")
+    assert f.message == "定量指标“培训覆盖面”（≥）的年度指标值“—”不是数值，无法判断是否完成，应填写具体数值。"
+
+
+def test_i09_rounds_the_ratio_half_up_in_its_evidence() -> None:
+    [f] = of(run(add(q("培训人次2", ">=", "800", "1041", "人次"))), "I09")  # 130.125 %
+    assert f.evidence["ratio"] == D("130.13") and "的130.13%，" in f.message
+
+
+def test_i11_an_actual_equal_to_the_weight_is_a_shifted_score_not_an_answer() -> None:
+    assert of(run(add(ql("宣传效果", "群众知晓率明显提高", "10", weight=D(10)))), "I11") == []
+    [f] = of(run(add(ql("宣传效果", "群众知晓率明显提高", "8", weight=D(10)))), "I11")
+    assert f.evidence["actual_text"] == "8"
+
+
+def test_i17_needs_the_money_spent_in_full_and_counts_a_target_of_one() -> None:
+    r = add(q("新建站点2", ">=", "1", "0", "个"))
+    assert r.budget is not None
+    r.budget.executed, r.budget.stated_execution_rate = r.budget.annual, None
+    [f] = of(run(r), "I17")
+    assert f.evidence["target"] == D(1) and f.evidence["actual"] == D(0)
+    r.budget.executed = D(970)  # 97 %: money left over, I17 says nothing
+    assert of(run(r), "I17") == []

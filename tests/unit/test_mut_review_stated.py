@@ -163,3 +163,36 @@ def test_s05_the_budget_row_docked_at_full_execution_whole() -> None:
     assert len(of(run(budget_row("", "9")), "S05")) == 1  # no actual on the row: the budget's own rate
     assert of(run(budget_row("99.9", "9")), "S05") == []  # the row's own rate wins
     assert of(run(budget_row("100", "9.9")), "S05") == []  # within 0.1 of full marks
+
+
+def test_s06_whole_for_a_total_in_the_form_and_in_the_prose() -> None:
+    from tests.unit.test_rule_s06_total_impossible import form
+    evidence = {"stated_total": D(100), "full_marks": D(100),
+                "deductions": [{"item": "指标1", "weight": D(45), "stated_score": D(40), "deduction": D(5)},
+                               {"item": "预算执行率", "weight": D(10), "stated_score": D(9), "deduction": D(1)}],
+                "ceiling": D(94), "rests_on_unsure_figure": False}
+    tail = "自评总分100分，但表中可见扣分合计6分（指标1扣5分、预算执行率扣1分），总分最高只能为94分，自评总分不成立。"
+    [f] = of(run(form("100", ("45", "45"), ("45", "40"))), "S06")
+    assert whole(f) == ("error", "document", f"报告{tail}", {**evidence, "stated_total_from": "form"})
+    r = form(None, ("45", "45"), ("45", "40"))
+    r.sections.append(Section("六", "六、自评结论", 1, "本项目自评得分为100分。"))
+    [f] = of(run(r), "S06")
+    assert whole(f) == ("error", "document", f"报告正文{tail}", {**evidence, "stated_total_from": "prose"})
+
+
+def test_s05_the_budget_block_docked_at_full_execution_whole() -> None:
+    r = clean_report()
+    assert r.budget is not None
+    r.budget.executed, r.budget.stated_execution_rate = r.budget.annual, None
+    r.budget.weight, r.budget.stated_score = D(10), D(8)
+    [f] = of(run(r), "S05")
+    assert whole(f) == (
+        "warning", "budget", "预算执行率100.00%，预算执行一项应得满分10分，填报得分8分，扣分但未说明理由。",
+        {"execution_rate": D(100), "weight": D(10), "stated_score": D(8)},
+    )
+
+
+def test_s05_only_the_row_named_for_the_budget_rate_is_the_budget_row() -> None:
+    r = budget_row("100", "9")
+    r.indicators[-1].name = "资金到位率"
+    assert of(run(r), "S05") == []
