@@ -129,3 +129,16 @@ def test_t08_whole_showing_three_statements_and_keeping_all() -> None:
         {"statements": ["产出指标完成情况:100%", "效益指标完成情况：98%", "满意度指标完成情况:100%",
                         "成本指标完成率为100%"]},
     )
+
+
+def test_a_target_as_a_value_drops_operators_and_spaces() -> None:
+    from jixiao.review.targets import _bare_value
+    assert _bare_value("≥ 1000 万元") == "1000万元"
+    assert _bare_value("＞1000万元") == "1000万元"
+    assert _bare_value("<5%") == "5%"
+    assert _bare_value("不低于 95 %") == "95%"
+
+
+def test_t06_reads_the_name_without_its_spaces() -> None:
+    [f] = of(with_row(q("建成20 个监测站点", ">=", "20", "20", "个")), "T06")
+    assert f.evidence["value"] == "20个"
