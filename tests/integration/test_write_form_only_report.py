@@ -178,3 +178,18 @@ def test_review_without_a_unit_leaves_the_addressee_blank(tmp_path: Path) -> Non
     t = [p.text for p in docx.Document(str(out)).paragraphs if p.text.strip()]
     assert t[3] == "________________："
     assert not any("财政厅" in x or "交通管理局" in x for x in t)
+
+
+def test_a_project_forms_funds_block_as_the_unit_filled_it(tmp_path: Path) -> None:
+    """The 10号文 form's 项目资金 as a table (the cells no longer printed as prose): the unit's amounts, its
+    分值, its 执行率 as written (97.5%, not 97.50%) and its 得分; read back from the .docx and the HTML.
+    (STREAM, a form cut off before its indicators, is read as the transfer layout: its 资金情况 table.)"""
+    result = _check(tmp_path, PIPES)
+    _paragraphs(result, tmp_path)
+    d = docx.Document(str(tmp_path / "report.docx"))
+    funds = next(t for t in d.tables if t.rows[0].cells[0].text == "项目资金（万元）")
+    rows = [[c.text for c in r.cells] for r in funds.rows]
+    assert rows[0] == ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert rows[1] == ["年度资金总额", "60", "60", "58.5", "10.00", "97.5%", "9.00"]
+    html = render_report_html(result)
+    assert '<table class="projectfunds">' in html and "<td>97.5%</td>" in html

@@ -403,6 +403,9 @@ def _extra(src: FundSource) -> FundLine:
 
 FUNDS_HEADER: tuple[str, ...] = ("资金情况（万元）", "全年预算数(A)", "全年执行数(B)", "执行率（B/A）")
 GOAL_HEADER: tuple[str, ...] = ("年度总体目标", "实际完成情况")
+# the 10号文 项目支出绩效自评表's 项目资金 block
+PROJECT_FUNDS_HEADER: tuple[str, ...] = ("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数",
+                                         "分值", "执行率", "得分")
 
 
 def transfer_head_blocks(report: Report) -> list[Block]:
@@ -419,6 +422,22 @@ def transfer_head_blocks(report: Report) -> list[Block]:
         blocks.append(Block("table", header=list(GOAL_HEADER),
                             rows=[[report.overall_goal or "", report.overall_goal_actual or ""]], table="goal"))
     return blocks
+
+
+def project_funds_block(report: Report) -> Block | None:
+    """The 10号文 form's 项目资金 as the unit filled it: 年度资金总额 with its 分值, 执行率 and 得分 (blank
+    where the unit wrote none), then each source it gave an amount for."""
+    b = report.budget
+    if b is None or (b.initial is None and b.annual is None and b.executed is None):
+        return None
+    rate = plain_number(b.stated_execution_rate) if b.stated_execution_rate is not None else \
+        fmt(b.execution_rate) if b.execution_rate is not None else ""  # 99% as written, B/A to 2 decimals
+    rows = [["年度资金总额", _amount(b.initial), _amount(b.annual), _amount(b.executed),
+             fmt(b.weight) if b.weight is not None else "", f"{rate}%" if rate else "",
+             fmt(b.stated_score) if b.stated_score is not None else ""]]
+    rows += [[src.name, _amount(src.initial), _amount(src.annual), _amount(src.executed), "", "", ""]
+             for src in b.sources if src.initial is not None or src.annual is not None or src.executed is not None]
+    return Block("table", header=list(PROJECT_FUNDS_HEADER), rows=rows, table="projectfunds")
 
 
 def _amount(value: Decimal | None) -> str:
@@ -482,7 +501,7 @@ class Block:
     text: str = ""
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
-    table: Literal["indicators", "transfer", "funds", "goal", "scores", "review", ""] = ""
+    table: Literal["indicators", "transfer", "funds", "projectfunds", "goal", "scores", "review", ""] = ""
 
 
 GOAL_SECTION = (("分解下达",), ("目标", "下达"), ("基本情况",))
@@ -771,6 +790,9 @@ def report_blocks(result: CheckResult) -> list[Block]:
         if k == indicator_at:
             blocks += _indicator_blocks(result, rows)
     if not sections:  # a form only (no outline): the 10号文 form's 年度总体目标 as the unit filled it, then its table
+        funds = None if is_transfer(report) else project_funds_block(report)
+        if funds is not None and (rows or _goal_in_form(report)):  # a form's block, not figures read from prose
+            blocks.append(funds)
         if not is_transfer(report) and _goal_in_form(report):
             blocks.append(Block("table", header=list(GOAL_HEADER),
                                 rows=[[report.overall_goal or "", report.overall_goal_actual or ""]], table="goal"))

@@ -39,6 +39,7 @@ SCORE_WIDTHS = (4.5, 3.0, 3.0, 3.0)
 # the 中央对地方转移支付区域绩效自评表's indicator table (six columns; eight with the unit's 分值/得分)
 TRANSFER_WIDTHS = {6: (1.6, 2.0, 4.0, 2.4, 2.4, 3.6), 8: (1.5, 1.8, 3.4, 2.1, 2.1, 2.9, 1.1, 1.1)}
 FUNDS_WIDTHS = (4.4, 3.8, 3.8, 4.0)
+PROJECT_FUNDS_WIDTHS = (3.4, 2.2, 2.2, 2.2, 1.8, 2.2, 2.0)  # the 10号文 form's 项目资金 block
 GOAL_WIDTHS = (8.0, 8.0)
 CELL_MARGIN = Cm(0.1)  # left and right, every table cell (Word's default is 0.19 cm)
 TABLE_TEXT_SIZE = Pt(9)  # 小五
@@ -370,6 +371,8 @@ def add_block(doc: DocxDocument, block: Block) -> None:
                       left_columns=(2, 5))
         elif block.table == "funds":
             add_table(doc, block.header, block.rows, FUNDS_WIDTHS, left_columns=(0,))
+        elif block.table == "projectfunds":
+            add_table(doc, block.header, block.rows, PROJECT_FUNDS_WIDTHS, left_columns=(0,))
         elif block.table == "goal":
             add_table(doc, block.header, block.rows, GOAL_WIDTHS, left_columns=(0, 1))
         elif block.table == "review":

@@ -20,12 +20,13 @@ TAGS = {"title": "h1", "heading1": "h2", "heading2": "h3", "heading3": "h4"}
 PARAGRAPH_CLASSES = {"recipient": "recipient", "signature": "signature", "date": "date", "note": "note",
                      "issuer": "issuer", "docno": "docno"}
 LEFT_COLUMNS = {"indicators": {2: "name", 9: "reason"}, "transfer": {2: "name", 5: "reason"},
-                "funds": {0: "name"}, "goal": {0: "reason", 1: "reason"},
+                "funds": {0: "name"}, "projectfunds": {0: "name"}, "goal": {0: "reason", 1: "reason"},
                 "review": {1: "name", 4: "reason"}}
 # Relative column widths; the indicators' are the Word writer's (see report_docx.INDICATOR_WIDTHS):
 # 指标性质 breaks as 指标 / 性质, units of four characters and 100.00 in 分值/得分 stay on one line.
 COLUMN_WIDTHS = {"indicators": (1.5, 1.5, 3.0, 1.0, 1.5, 1.5, 1.5, 1.2, 1.2, 2.1),
                  "review": (1.0, 7.0, 2.0, 2.0, 4.0),
+                 "projectfunds": (3.4, 2.2, 2.2, 2.2, 1.8, 2.2, 2.0),
                  "transfer": (1.6, 2.0, 4.0, 2.4, 2.4, 3.6),
                  # 分值/得分 1.4 of 16 (1.37 cm of the 15.6 cm body, 1.2 cm inside the padding): "100.00" in
                  # 9 pt wanted 0.87 cm and wrapped at 1.1 (0.82 cm of room)
