@@ -113,6 +113,21 @@ def test_title_naming_its_unit_before_about() -> None:
     assert meta.organization_from_title("青石县教育体育局2023年度项目支出绩效自评报告") == "青石县教育体育局"
 
 
+def test_we_prose_after_the_full_name_once() -> None:
+    def named(line: str) -> str | None:
+        return meta.organization_self_named(doc("关于项目支出的绩效自评报告", line))
+
+    assert who("关于2023年度家庭经济困难学生生活补助资金的绩效自评报告",
+               "根据要求，青石县珠街乡中心学校（以下简称“我校”）对该项目开展了自评。",
+               "2023年，我校收到上级下拨资金合计49.6万元，实际发放47.8万元，实际执行率为96.37%。")[0] \
+        == "青石县珠街乡中心学校"
+    assert named("现将芜湖市青石区残疾人联合会（以下简称“本单位”）自评情况报告如下") == "芜湖市青石区残疾人联合会"
+    assert named("中共青石市委办公室(以下简称:我办)") == "中共青石市委办公室"
+    assert named("青石县财政局要求青石县人民医院（以下简称“我院”）开展自评") == "青石县人民医院"
+    assert named("我们对县教育局（以下简称我局）的项目进行评价") is None  # no place's name: not the full name
+    assert named("按照规定（以下简称我局）") is None
+
+
 def test_an_abbreviated_title_with_we_prose_reads_no_unit() -> None:
     org, _ = who("青石区残联中央转移支付2023年度绩效自评报告(残疾人事业发展补助资金)",
                  "一、绩效目标分解下达情况", "2023年下达我单位中央转移支付资金29.6万元，执行数29.6万，执行率100%。",
@@ -159,7 +174,8 @@ def test_the_reader_never_returns_a_label_a_date_a_number_or_a_sentence_as_the_u
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=10).map("".join))
 def test_a_name_read_without_a_label_has_a_units_shape(text: str) -> None:
-    for value in (meta.plausible_unit(text), meta.closing_unit(text), meta.organization_from_title(text)):
+    named = meta.organization_self_named(doc(text + "（以下简称“我局”）"))
+    for value in (meta.plausible_unit(text), meta.closing_unit(text), meta.organization_from_title(text), named):
         if value is not None:
             assert not _not_a_name(value)
             assert value.endswith(tuple(meta.words()["who"]["org_suffixes"]))

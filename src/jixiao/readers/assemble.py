@@ -754,7 +754,7 @@ def assemble(doc: Document, name: str = "") -> Report:
                                      or _supervising_department(paragraphs, st) or meta.supervisor_unlabelled(doc))
     report.organization = (_organization(paragraphs, st) or meta.organization_from_lines(doc)
                            or meta.organization_from_title(report.title) or meta.labelled_unit(st.stream_organization)
-                           or meta.organization_unlabelled(doc)
+                           or meta.organization_unlabelled(doc) or meta.organization_self_named(doc)
                            or meta.organization_beside_supervisor(doc, report.supervising_department))
     report.project = st.fields.get("project")
     report.central_department = st.fields.get("central_supervisor")

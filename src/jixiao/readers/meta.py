@@ -393,6 +393,47 @@ def organization_beside_supervisor(doc: Document, supervisor: str | None) -> str
     return found.pop() if len(found) == 1 else None
 
 
+@cache
+def _self_reference() -> re.Pattern[str]:
+    u = words()["unit_name"]
+    ref = "|".join(re.escape(x) for x in sorted(u["self_reference"], key=len, reverse=True))
+    short = "|".join(re.escape(x) for x in sorted(u["self_names"], key=len, reverse=True))
+    return re.compile(r"(?P<run>[\u4e00-\u9fff]{4,40})\s*[（(]\s*(?:" + ref + r")\s*[:：]?\s*[“”\"'‘’「]?\s*(?:"
+                      + short + r")")
+
+
+def organization_self_named(doc: Document) -> str | None:
+    """"青石县教育局（以下简称“我局”）…": the unit names itself in full before calling itself 我局/我校/本单位.
+    The name is the shortest end of the characters before the bracket that has a unit's shape and starts with
+    a place's name (two or more characters and 省/市/县/区 …), taken further left over whole place names
+    before it ("芜湖市" of "芜湖市镜湖区…") and a leading 中共; never a sentence's words before it."""
+    for t in _texts(doc, 60):
+        for m in _self_reference().finditer(t):
+            name = _place_named_end(m.group("run"))
+            if name:
+                return name
+    return None
+
+
+def _place_named_end(run: str) -> str | None:
+    places = tuple(words()["title"]["place_suffixes"])
+
+    def starts_with_place(text: str) -> bool:
+        return any(text[k].endswith(places) for k in range(2, min(len(text), 8)))
+
+    for k in range(len(run) - 4, -1, -1):
+        if plausible_unit(run[k:]) and starts_with_place(run[k:]):
+            while True:
+                longer = next((k - j for j in (3, 4, 5) if k - j >= 0 and run[k - j: k].endswith(places)
+                               and plausible_unit(run[k - j:])), None)
+                if longer is None and run[max(k - 2, 0): k] == "中共" and plausible_unit(run[k - 2:]):
+                    longer = k - 2
+                if longer is None:
+                    return plausible_unit(run[k:])
+                k = longer
+    return None
+
+
 def closing_unit(line: str) -> str | None:
     """A closing line (落款) that is a unit's name, with or without its date and seal note
     ("青石县教育局", "青石县教育局（盖章） 2024年3月5日")."""
@@ -412,6 +453,7 @@ __all__ = [
     "organization_from_lines",
     "organization_from_title",
     "organization_line",
+    "organization_self_named",
     "organization_unlabelled",
     "plausible_unit",
     "strip_file_extension",
