@@ -277,3 +277,17 @@ def test_i17_needs_the_money_spent_in_full_and_counts_a_target_of_one() -> None:
     assert f.evidence["target"] == D(1) and f.evidence["actual"] == D(0)
     r.budget.executed = D(970)  # 97 %: money left over, I17 says nothing
     assert of(run(r), "I17") == []
+
+
+def test_i02_reads_on_past_an_unmet_indicator_the_deviation_section_names() -> None:
+    r = add(q("新增宣传栏", ">=", "20", "15", "个"), q("入户走访户数", ">=", "300", "260", "户"))
+    r.sections = [s if not s.title.startswith("三") else
+                  Section(s.number, s.title, 1, s.text + "新增宣传栏未完成，原因是选址调整。") for s in r.sections]
+    assert [f.evidence["indicator"] for f in of(run(r), "I02")] == ["入户走访户数"]
+
+
+def test_i02_a_target_read_as_a_number_counts_without_its_text() -> None:
+    ind = q("新增宣传栏", ">=", "20", "15", "个")
+    ind.target_text = ""
+    [f] = of(run(add(ind)), "I02")
+    assert f.evidence["target"] == D(20)

@@ -150,3 +150,18 @@ def test_an_indicator_without_any_target_is_not_unmet() -> None:
     no_target = q("群众反映问题", ">=", "", "8", "件", deviation_reason="")
     r = narrated("本项目暂无问题。", q("站点", ">=", "10", "12", "个"), no_target)
     assert of(run(r), "N03") == []
+
+
+def test_n03_an_unmet_indicator_with_a_target_read_as_a_number_is_unmet() -> None:
+    ind = q("站点", ">=", "10", "8", "个", deviation_reason="征地延误")
+    ind.target_text = ""
+    [f] = of(run(narrated("本项目暂无问题。", ind)), "N03")  # the budget is executed at 97 %
+    assert f.evidence["unmet_indicators"] == ["站点"]
+
+
+def test_n02_without_a_table_needs_a_claim_of_partial_completion() -> None:
+    r = clean_report()
+    r.indicators = []
+    r.sections = [Section("一", "一、总体情况", 1, "活动完成率达到100%。"),
+                  Section("二", "二、问题", 1, "本项目暂无问题。")]
+    assert of(run(r), "N02") == []
