@@ -102,6 +102,7 @@ def test_one_cell_a_line_form_keeps_the_units_sentences_and_its_goal(tmp_path: P
     assert "填报单位：某县第二中学" in paragraphs  # the unit's own line under the title, not the tool's
     assert any(p.startswith("项目绩效自评综述：根据年初设定的绩效目标") for p in paragraphs)
     assert GOAL not in paragraphs  # in the form's 年度总体目标 table instead
+    assert "项目支出绩效自评表" not in paragraphs  # the form's own title under the document's
     if result.report is not None and result.report.overall_goal:
         d = docx.Document(str(tmp_path / "report.docx"))
         goal = next(t for t in d.tables if t.rows[0].cells[0].text == "年度总体目标")

@@ -617,6 +617,12 @@ def _form_field_line(compact: str) -> bool:
     return m is not None and m.group(1) in _form_labels()
 
 
+def _names_a_form(line: str) -> bool:
+    from jixiao.writers.form_xlsx import names_a_form  # form_xlsx builds on this module
+
+    return len(line) <= 30 and names_a_form(line)
+
+
 def _goal_in_form(report: Report) -> bool:
     """A form-only document with a 年度总体目标 the reader found (its goal table then shows it)."""
     return bool(report.overall_goal or report.overall_goal_actual) and not any(
@@ -646,6 +652,8 @@ def _preamble(report: Report) -> list[str]:
             if compact in _form_labels():
                 in_form = True
                 continue
+            if _names_a_form(compact):
+                continue  # the form's own title (项目支出绩效自评表) under the document's: the report has its title
             if sum(token in _form_labels() for token in line.split()) >= 3:
                 continue  # a whole form flattened into one line of space-separated cells
             if in_form and (compact in goal or not (_looks_like_prose(line) or _form_field_line(compact))):
