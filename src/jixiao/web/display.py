@@ -4,6 +4,7 @@ and severity, counts. Pure; shows what ``jixiao.app`` computed and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -14,6 +15,10 @@ class Row:
     index: int
     ind: dict[str, Any]
     findings: list[dict[str, Any]] = field(default_factory=list)
+    # 分值/得分 as every document writer shows them (set by ``scorecard``): a 一级 group's evenly split
+    # weights add up to its pool (3 × 50/3 shows 16.67, 16.67, 16.66), not each rounded on its own.
+    shown_weight: Any = None
+    shown_score: Any = None
 
     @property
     def number(self) -> int:
@@ -73,6 +78,51 @@ def scorecard(check: dict[str, Any]) -> Scorecard:
             budget_findings.append(f)
         else:
             other.append(f)
+    shown_weights(rows, (check.get("score") or {}).get("pools") or {})
     return Scorecard(check=check, report=report, score=check.get("score") or {}, budget=report.get("budget"),
                      rows=rows, findings=findings, counts=counts_of(findings), budget_findings=budget_findings,
                      other_findings=other)
+
+
+_CENT = Decimal("0.01")
+
+
+def _dec(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def shown_weights(rows: list[Row], pools: dict[str, Any]) -> None:
+    """Set each row's shown 分值/得分 the way the document writers do (``writers._common.apportion``).
+
+    The check JSON gives each weight rounded on its own, so 23 even shares of 50 read 2.17 each (49.91).
+    Where a 一级 group's weights are one even share of its pool, the cents the rounding lost or added are
+    given back to the first rows (taken from the last), as the writers' largest-remainder rounding does
+    for equal shares; anything else is shown as stored. A full score shows as its shown weight.
+    """
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        row.shown_weight = row.ind.get("max_score")
+        row.shown_score = row.ind.get("score")
+        if _dec(row.shown_weight) is not None:
+            groups.setdefault(row.ind.get("level1") or "", []).append(row)
+    for level1, members in groups.items():
+        weights = [_dec(r.ind.get("max_score")) for r in members]
+        pool = _dec(pools.get(level1))
+        if pool is None or len(set(weights)) != 1:
+            continue
+        units = int(((pool.quantize(_CENT) - sum(w for w in weights if w is not None)) / _CENT).to_integral_value())
+        if units == 0 or abs(units) >= len(members):
+            continue
+        picked = members[:units] if units > 0 else members[units:]
+        step = _CENT if units > 0 else -_CENT
+        for row in picked:
+            stored = _dec(row.ind.get("max_score"))
+            shown = (stored or Decimal(0)) + step
+            if _dec(row.ind.get("score")) == stored:
+                row.shown_score = shown
+            row.shown_weight = shown

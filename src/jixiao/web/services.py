@@ -626,18 +626,22 @@ def _failures(keys: list[str]) -> int:
 
 def _count_failure(keys: list[str]) -> None:
     """One more failure for each key, in the database (shared by every server process): a key whose
-    window has passed starts a new one. Concurrent failures are all counted (an UPDATE … + 1, and a
-    create that loses a race to another process's create updates instead)."""
+    window has passed starts a new one. Concurrent failures are all counted (an UPDATE … + 1; a restart
+    only of a row whose window has passed; a create that loses a race to another process's create
+    counts on that row instead)."""
     now = timezone.now()
     since = now - timedelta(seconds=settings.SIGNIN_WINDOW_SECONDS)
     for k in keys:
-        for _ in range(3):
+        for _ in range(5):
             try:
                 with transaction.atomic():
                     if SignInFailures.objects.filter(key=k, window_start__gt=since).update(
                             failures=F("failures") + 1):
                         break
-                    if SignInFailures.objects.filter(key=k).update(failures=1, window_start=now):
+                    # only a window that has passed starts again: a row another process created (or
+                    # restarted) since our first UPDATE is counted on by the retry, never reset to 1
+                    if SignInFailures.objects.filter(key=k, window_start__lte=since).update(
+                            failures=1, window_start=now):
                         break
                     SignInFailures.objects.create(key=k, failures=1, window_start=now)
                     break
