@@ -7,10 +7,11 @@ must show the same figures, row for row.
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal as D
 from pathlib import Path
 
-from jixiao.app import check_file
+from jixiao.app import check_file, evaluate
 from jixiao.policy import load_policy
 from jixiao.serialize import result_to_dict
 from jixiao.web.display import Row, scorecard, shown_weights
@@ -61,3 +62,18 @@ def test_no_pool_or_no_weight_changes_nothing() -> None:
     bare = [Row(0, {"level1": "output", "max_score": None, "score": None})]
     shown_weights(bare, {"output": 50})
     assert bare[0].shown_weight is None and bare[0].shown_score is None
+
+
+def test_an_unmet_row_keeps_its_shown_weight_and_the_pool_still_adds_up() -> None:
+    policy = load_policy()
+    report = check_file(SEED, policy).report
+    assert report is not None
+    report.indicators[0] = dataclasses.replace(report.indicators[0], actual=D(20), actual_text="20")
+    result = evaluate(report, policy)
+    sc = scorecard(result_to_dict(result))
+    written = sorted(indicator_rows(result), key=lambda r: r.index)
+    assert [(_dec(r.shown_weight), _dec(r.shown_score)) for r in sc.rows] == [
+        (w.review_weight, w.review_score) for w in written]
+    first = sc.rows[0]
+    assert _dec(first.shown_weight) == D("2.18") and _dec(first.shown_score) == D("1.89")
+    assert sum(_dec(r.shown_weight) for r in sc.rows if r.ind["level1"] == "output") == D("50.00")

@@ -78,7 +78,7 @@ def scorecard(check: dict[str, Any]) -> Scorecard:
             budget_findings.append(f)
         else:
             other.append(f)
-    shown_weights(rows, (check.get("score") or {}).get("pools") or {})
+    shown_weights(rows, (check.get("score") or {}).get("pool_weights") or {})
     return Scorecard(check=check, report=report, score=check.get("score") or {}, budget=report.get("budget"),
                      rows=rows, findings=findings, counts=counts_of(findings), budget_findings=budget_findings,
                      other_findings=other)
@@ -97,6 +97,8 @@ def _dec(value: Any) -> Decimal | None:
 
 
 def shown_weights(rows: list[Row], pools: dict[str, Any]) -> None:
+    # ``pools``: the check JSON's ``score.pool_weights`` (the weight of each 一级), not ``score.pools`` (the
+    # points earned in each)
     """Set each row's shown 分值/得分 the way the document writers do (``writers._common.apportion``).
 
     The check JSON gives each weight rounded on its own, so 23 even shares of 50 read 2.17 each (49.91).
