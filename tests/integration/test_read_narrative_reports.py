@@ -124,3 +124,37 @@ def test_an_indicators_execution_rate_is_not_the_budgets() -> None:
             "县级储备粮库存粮食明显变质比例00时效指标县级储备粮轮换及时率100%100%\n")
     r = report_from_text(text)
     assert r.budget is None or r.budget.stated_execution_rate is None
+
+
+RESULTS_ONLY = """\
+某市关爱困难学生专项资金项目自评报告
+一、项目基本情况
+市关爱办专项资金项目，分别下达至甲区、乙县，重点用于资助困难家庭学生。
+二、项目绩效自评工作开展情况
+甲区、乙县共计资助小学生120人；初中生85人；高中生30人。小学生300元/年、初中生500元/年、高中生1000元/年；受资助学生家长的满意度达100%。
+三、项目绩效实现情况
+（一）项目资金情况
+1.项目资金到位情况：该项目年初预算资金为12万元，全部为市级财政资金。
+2.项目资金执行情况：2022年，财政预算项目资金12万元，支付12万元。
+（二）项目绩效指标完成情况
+1.产出指标完成情况：100%。
+2.效益指标完成情况：100%。
+3.满意度指标完成情况：100%。
+"""
+
+
+def test_results_told_without_targets_are_read_and_never_unmet() -> None:
+    r = report_from_text(RESULTS_ONLY)
+    got = [(i.name, i.target, i.actual, i.unit, i.level1) for i in r.indicators]
+    assert got == [
+        ("资助小学生", None, D(120), "人", "output"),
+        ("资助初中生", None, D(85), "人", "output"),
+        ("资助高中生", None, D(30), "人", "output"),
+        ("受资助学生家长的满意度", None, D(100), "%", "satisfaction"),
+    ]
+    result = evaluate(r, load_policy())
+    assert [f for f in result.findings if f.severity == "error"] == []
+    assert not any(f.code in ("I02", "N02", "D04") for f in result.findings)
+    # the report still states no target: T08 says so, counting the results read without one
+    [t08] = [f for f in result.findings if f.code == "T08"]
+    assert t08.evidence["results_without_target"] == 4 and "4项完成情况均未列出年度指标值" in t08.message

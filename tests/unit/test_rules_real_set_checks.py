@@ -11,7 +11,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from jixiao.model import Budget, Section, Unplaced
+from jixiao.model import Budget, Indicator, Section, Unplaced
 from tests.review_factory import clean_report, of, q, ql, run
 
 
@@ -164,6 +164,18 @@ def test_t08_level_percentages_only() -> None:
 def test_t08_not_with_indicators() -> None:
     r = clean_report()
     r.sections.append(Section("六", "六、其他", 1, "产出指标完成情况:100%。"))
+    assert of(run(r), "T08") == []
+
+
+def test_t08_when_every_indicator_read_is_a_result_without_target() -> None:
+    r = narrative_only("1.产出指标完成情况:100%。", "2.满意度指标完成情况:100%。")
+    r.indicators = [Indicator(name="救助小学生", operator=">=", actual=D(140), actual_text="140人", unit="人"),
+                    Indicator(name="学生满意度", operator=">=", actual=D(100), actual_text="100%", unit="%")]
+    [f] = of(run(r), "T08")
+    assert f.evidence == {"statements": ["产出指标完成情况:100%", "满意度指标完成情况:100%"],
+                          "results_without_target": 2}
+    assert "正文所述2项完成情况均未列出年度指标值" in f.message
+    r.indicators[0].target, r.indicators[0].target_text = D(100), "100人"  # one result with a target: not T08
     assert of(run(r), "T08") == []
 
 

@@ -11,6 +11,12 @@ Indicators: "…人次数年初指标值为不低于180人，全年实际完成�
 under ("产出数量指标：", "（一）产出指标完成情况", "二是质量指标："). A sentence whose number could be the
 target or something else is not read: every target and actual is a piece of its sentence.
 
+Results told without a target are read when their phrasing leaves no doubt: a standard reached under a
+level heading ("二是质量指标：…学生达到应助尽助"), counts listed after one verb ("共计救助小学生140人；初中生
+96人；高中生42人": 救助小学生 140人, 救助初中生 96人 …), satisfaction stated as a percent ("满意度达100%").
+They carry no target, so no rule can find them unmet; a sentence that states a goal, a plan or a bound
+(计划, 目标, 不低于 …) gives none of them.
+
 Each figure records ``Provenance("prose", "句：…")``.
 """
 
@@ -338,17 +344,29 @@ def read_prose_indicators(paragraphs: list[str]) -> list[Indicator]:
     out: list[Indicator] = []
     for p in paragraphs:
         found: list[Indicator] = []
-        for _, sentence in _sentences(p):
+        told: list[Indicator] = []  # results without a target: their names are the sentence's own words
+        counts = _Counts()
+        order: dict[int, int] = {}  # id of an indicator → the sentence it was read in (the document's order)
+        for k, (_, sentence) in enumerate(_sentences(p)):
+            for ind in (*found, *told):
+                order.setdefault(id(ind), k - 1)
             body = _strip_heading(sentence, levels)
             if len(body) > _MAX_SENTENCE:
+                counts.close(told, levels)
                 continue
-            ind = _read_sentence(body.strip().rstrip("。；;"), sentence, a_rx, b_rx, change_rx, levels)
-            if ind is None:
+            text = body.strip().rstrip("。；;")
+            ind = _read_sentence(text, sentence, a_rx, b_rx, change_rx, levels)
+            if ind is not None:
+                counts.close(told, levels)
+                ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, levels.level1, levels.level2)
+                found.append(ind)
                 continue
-            ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, levels.level1, levels.level2)
-            found.append(ind)
+            _read_results(text, sentence, levels, counts, told)
+            if sentence.rstrip().endswith("。"):
+                counts.close(told, levels)
+        counts.close(told, levels)
         _strip_common_prefixes(found)
-        out.extend(found)
+        out.extend(sorted((*found, *told), key=lambda ind: order.get(id(ind), len(p))))
     return out
 
 
@@ -384,6 +402,102 @@ def _read_sentence(body: str, sentence: str, a_rx: re.Pattern[str], b_rx: re.Pat
             ind.provenance = {"name": where, "actual": where}
             return ind
     return None
+
+
+# ------------------------------------------------------------------- results told without a target
+
+
+@cache
+def _result_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                 re.Pattern[str]]:
+    w = words()["indicators"]
+    units = _alt(w["count_units"])
+    verbs = _alt(w["count_verbs"])
+    head = re.compile(r"(?P<total>" + _alt(w["count_totals"]) + r")?(?P<verb>" + verbs + r")"
+                      r"(?P<obj>[\u4e00-\u9fff]{1,12}?)(?P<count>(?P<num>\d+)\s*(?P<unit>" + units + r"))$")
+    item = re.compile(r"^(?P<verb>" + verbs + r")?(?P<obj>[\u4e00-\u9fff]{1,12}?)"
+                      r"(?P<count>(?P<num>\d+)\s*(?P<unit>" + units + r"))$")
+    satisfaction = re.compile(r"^(?P<name>[^，,；;。、\d]{1,30}?(?:" + _alt(w["satisfaction_words"]) + r"))\s*"
+                              r"(?:" + _alt(w["stated_verbs"]) + r")\s*(?P<actual>(?P<num>\d+(?:\.\d+)?)\s*[%％])$")
+    reached = re.compile(r"^(?P<subject>[^，,；;。\d]{2,40}?)(?P<actual>(?:" + _alt(w["reached_verbs"]) + r")"
+                         r"(?P<result>" + _alt(w["reached_results"]) + r"))$")
+    not_result = re.compile(_alt(w["not_result_words"]))
+    return head, item, satisfaction, reached, not_result
+
+
+def _no_target(name: str, actual: str, number: Decimal, unit: str | None, sentence: str) -> Indicator:
+    ind = Indicator(name=name, operator=_implied(name), actual=number, actual_text=actual, unit=unit)
+    where = Provenance("prose", _where(sentence))
+    ind.provenance = {f: where for f in ("name", "actual", "unit")}
+    return ind
+
+
+@dataclass
+class _Counts:
+    """Counts listed after one verb, possibly over several sentences cut at ；: kept until the list ends,
+    then taken when it opened with a total word (共计救助…) or holds two items or more."""
+
+    verb: str = ""
+    total: bool = False
+    items: list[Indicator] | None = None
+
+    def open(self, verb: str, total: bool) -> None:
+        self.verb, self.total, self.items = verb, total, []
+
+    def add(self, obj: str, count: str, num: str, unit: str, sentence: str) -> None:
+        if self.items is not None:
+            self.items.append(_no_target(self.verb + obj, count, Decimal(num), normalize_unit(unit) or unit,
+                                         sentence))
+
+    def close(self, found: list[Indicator], levels: _Levels) -> None:
+        items, self.items = self.items, None
+        if not items or not (self.total or len(items) >= 2):
+            return
+        for ind in items:
+            ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, levels.level1, levels.level2)
+            found.append(ind)
+
+
+def _read_results(text: str, sentence: str, levels: _Levels, counts: _Counts, found: list[Indicator]) -> None:
+    """Counts, satisfaction and standards reached, told without a target (see the module's docstring)."""
+    head, item, satisfaction, reached, not_result = _result_patterns()
+    if not text or not_result.search(sentence):
+        counts.close(found, levels)
+        return
+    out: list[Indicator] = []
+    for piece in re.split(r"[、，,]", text):
+        tok = piece.strip()
+        if counts.items is not None:
+            m = item.match(tok)
+            if m and not m.group("obj").startswith(("其中", "含", "包括")):
+                if m.group("verb"):
+                    counts.verb = m.group("verb")
+                counts.add(m.group("obj"), m.group("count"), m.group("num"), m.group("unit"), sentence)
+                continue
+            counts.close(found, levels)
+        m = head.search(tok)
+        if m:
+            counts.open(m.group("verb"), m.group("total") is not None)
+            counts.add(m.group("obj"), m.group("count"), m.group("num"), m.group("unit"), sentence)
+            continue
+        m = satisfaction.match(tok)
+        if m:
+            name = _clean_name(m.group("name"))
+            if len(name) >= 3:
+                out.append(_no_target(name, m.group("actual"), Decimal(m.group("num")), "%", sentence))
+            continue
+        m = reached.match(tok)
+        if m and (levels.level1 is not None or levels.level2 is not None):
+            name = _clean_name(m.group("subject")) + m.group("actual")
+            if len(name) - len(m.group("actual")) >= 2:
+                ind = Indicator(name=name, operator="qualitative", target_text=m.group("result"),
+                                actual_text=m.group("actual"))
+                where = Provenance("prose", _where(sentence))
+                ind.provenance = {f: where for f in ("name", "operator", "target", "actual")}
+                out.append(ind)
+    for ind in out:
+        ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, levels.level1, levels.level2)
+        found.append(ind)
 
 
 __all__ = ["merge_prose_budget", "read_prose_budget", "read_prose_indicators", "words"]

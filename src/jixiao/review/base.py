@@ -377,6 +377,14 @@ def section_with_children(sections: list[Section], keywords: tuple[str, ...]) ->
     return None, ""
 
 
+def results_only(report: Report) -> bool:
+    """Every indicator read is a result the prose tells without a target or a weight (共计救助小学生140人,
+    满意度达100%): the report has no indicator table, so rules about its indicator system have nothing
+    to rest on and rules about a report without one apply."""
+    return bool(report.indicators) and all(
+        ind.target is None and not ind.target_text.strip() and ind.weight is None for ind in report.indicators)
+
+
 __all__ = [
     "ReviewContext",
     "RuleFn",
@@ -390,6 +398,7 @@ __all__ = [
     "load_words",
     "pct",
     "reason_words",
+    "results_only",
     "rule",
     "run_rules",
     "section_with_children",

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.claims import CompletionClaim, IndicatorClaim, mentions
 from jixiao.model import Finding, Indicator
-from jixiao.review.base import ReviewContext, pct, rule, value_text
+from jixiao.review.base import ReviewContext, pct, results_only, rule, value_text
 from jixiao.values import fmt
 
 _SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
@@ -106,7 +106,7 @@ def _n02_prose_only(ctx: ReviewContext) -> Iterable[Finding]:
 
 def n02_completion_contradicts_table(ctx: ReviewContext) -> Iterable[Finding]:
     report = ctx.report
-    if not report.indicators:
+    if not report.indicators or results_only(report):  # no table: the prose against itself
         yield from _n02_prose_only(ctx)
         return
     claims = ctx.narrative.completion_claims

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.model import Finding, Indicator
-from jixiao.review.base import ReviewContext, contains_any, pct, rule
+from jixiao.review.base import ReviewContext, contains_any, pct, results_only, rule
 from jixiao.values import fmt
 
 _DIGIT = re.compile(r"\d")
@@ -84,6 +84,8 @@ def t03_missing_category(ctx: ReviewContext) -> Iterable[Finding]:
     indicators = ctx.report.indicators
     if not indicators or all(ind.level1 is None and ind.level2 is None for ind in indicators):
         return  # no levels at all: nothing to judge the categories by
+    if results_only(ctx.report):
+        return  # results told in prose without targets are no indicator system (T08 says so)
     for category in ctx.setting("required_categories"):
         if any(_in_category(ctx, ind, category) for ind in indicators):
             continue
@@ -237,8 +239,11 @@ rule("T07", "warning", "百分比指标值用在不是比率的指标名称上�
 
 
 def t08_level_percentages_only(ctx: ReviewContext) -> Iterable[Finding]:
-    if ctx.report.indicators:
+    # results told in the prose without a target (共计救助小学生140人, 满意度达100%) are no 三级指标 with a
+    # 年度指标值 either: the report still gives its indicators only as level percentages
+    if ctx.report.indicators and not results_only(ctx.report):
         return
+    untargeted = ctx.report.indicators
     pattern = ctx.words.raw.get("level_results", {}).get("pattern")
     if not pattern:
         return
@@ -254,11 +259,13 @@ def t08_level_percentages_only(ctx: ReviewContext) -> Iterable[Finding]:
         code="T08",
         severity="warning",
         message=(
-            f"报告对绩效指标只写了{shown}这样的总体完成百分比，未列出具体的三级指标、年度指标值和实际完成值，"
-            "无法核实完成情况，应按绩效指标逐项填报。"
+            f"报告对绩效指标只写了{shown}这样的总体完成百分比，"
+            + (f"正文所述{len(untargeted)}项完成情况均未列出年度指标值，" if untargeted
+               else "未列出具体的三级指标、年度指标值和实际完成值，")
+            + "无法核实完成情况，应按绩效指标逐项填报。"
         ),
         where="document",
-        evidence={"statements": found},
+        evidence={"statements": found, **({"results_without_target": len(untargeted)} if untargeted else {})},
     )
 
 
