@@ -348,8 +348,9 @@ def read_prose_indicators(paragraphs: list[str]) -> list[Indicator]:
         counts = _Counts()
         order: dict[int, int] = {}  # id of an indicator → the sentence it was read in (the document's order)
         for k, (_, sentence) in enumerate(_sentences(p)):
-            for ind in (*found, *told):
-                order.setdefault(id(ind), k - 1)
+            if len(order) < len(found) + len(told):
+                for ind in (*found, *told):
+                    order.setdefault(id(ind), k - 1)
             body = _strip_heading(sentence, levels)
             if len(body) > _MAX_SENTENCE:
                 counts.close(told, levels)
@@ -409,7 +410,7 @@ def _read_sentence(body: str, sentence: str, a_rx: re.Pattern[str], b_rx: re.Pat
 
 @cache
 def _result_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                                 re.Pattern[str]]:
+                                 re.Pattern[str], re.Pattern[str]]:
     w = words()["indicators"]
     units = _alt(w["count_units"])
     verbs = _alt(w["count_verbs"])
@@ -422,7 +423,9 @@ def _result_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     reached = re.compile(r"^(?P<subject>[^，,；;。\d]{2,40}?)(?P<actual>(?:" + _alt(w["reached_verbs"]) + r")"
                          r"(?P<result>" + _alt(w["reached_results"]) + r"))$")
     not_result = re.compile(_alt(w["not_result_words"]))
-    return head, item, satisfaction, reached, not_result
+    # what every result needs somewhere: a count, a satisfaction or a standard reached
+    any_result = re.compile(r"\d\s*(?:" + units + r")|" + _alt([*w["satisfaction_words"], *w["reached_results"]]))
+    return head, item, satisfaction, reached, not_result, any_result
 
 
 def _no_target(name: str, actual: str, number: Decimal, unit: str | None, sentence: str) -> Indicator:
@@ -430,6 +433,9 @@ def _no_target(name: str, actual: str, number: Decimal, unit: str | None, senten
     where = Provenance("prose", _where(sentence))
     ind.provenance = {f: where for f in ("name", "actual", "unit")}
     return ind
+
+
+_LIST_BREAKS = re.compile(r"[、，,]")
 
 
 @dataclass
@@ -460,12 +466,12 @@ class _Counts:
 
 def _read_results(text: str, sentence: str, levels: _Levels, counts: _Counts, found: list[Indicator]) -> None:
     """Counts, satisfaction and standards reached, told without a target (see the module's docstring)."""
-    head, item, satisfaction, reached, not_result = _result_patterns()
-    if not text or not_result.search(sentence):
+    head, item, satisfaction, reached, not_result, any_result = _result_patterns()
+    if not any_result.search(text) or not_result.search(sentence):
         counts.close(found, levels)
         return
     out: list[Indicator] = []
-    for piece in re.split(r"[、，,]", text):
+    for piece in _LIST_BREAKS.split(text):
         tok = piece.strip()
         if counts.items is not None:
             m = item.match(tok)
