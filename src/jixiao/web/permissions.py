@@ -7,10 +7,11 @@ scoped by the same rule, so a list never holds another organisation's row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
+from django.db import connections, router
+from django.db.models import Q, QuerySet
 
 from jixiao.web.models import Evaluation, Kind, Organization, Role, RoleGrant, Status, User
 
@@ -26,23 +27,39 @@ class Grant:
     org_kind: str
 
 
+def grant_in_use_sql(alias: str, qn: Callable[[str], str]) -> str:
+    """SQL true when the organisation ``alias`` is in use: active, and under no deactivated organisation
+    (no deactivated organisation's path begins its path; paths are "/1/4/9/")."""
+    org_t = qn(Organization._meta.db_table)
+    path, active = qn("path"), qn("active")
+    return (f"{alias}.{active} AND NOT EXISTS (SELECT 1 FROM {org_t} x WHERE NOT x.{active} "
+            f"AND substr({alias}.{path}, 1, length(x.{path})) = x.{path})")
+
+
 def grants_of(user: User | None) -> list[Grant]:
     """The user's grants in organisations in use: active, and under no deactivated organisation
-    (none for an anonymous or deactivated user)."""
+    (none for an anonymous or deactivated user). Read once per request (kept on the request's user);
+    the signed-in user's come with the user (``jixiao.web.auth``)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return []
     cached = getattr(user, "_jixiao_grants", None)
     if cached is not None:
         return cached
-    # an organisation under a deactivated one is out of use too: no deactivated organisation's path may
-    # begin the grant's organisation's path (one query with the grants, on every request)
-    inactive_above = Organization.objects.filter(active=False).alias(
-        below=ExpressionWrapper(OuterRef("org__path"), output_field=CharField())).filter(below__startswith=F("path"))
-    rows = (RoleGrant.objects.filter(user=user, org__active=True).filter(~Exists(inactive_above))
-            .values_list("role", "org_id", "org__path", "org__kind"))
-    grants = [Grant(r, o, p, k) for r, o, p, k in rows]
-    user._jixiao_grants = grants  # type: ignore[attr-defined]
+    conn = connections[router.db_for_read(RoleGrant)]
+    qn = conn.ops.quote_name
+    sql = (f"SELECT g.{qn('role')}, g.{qn('org_id')}, go.{qn('path')}, go.{qn('kind')} "
+           f"FROM {qn(RoleGrant._meta.db_table)} g JOIN {qn(Organization._meta.db_table)} go "
+           f"ON go.{qn('id')} = g.{qn('org_id')} WHERE g.{qn('user_id')} = %s AND {grant_in_use_sql('go', qn)} "
+           f"ORDER BY g.{qn('id')}")
+    with conn.cursor() as cur:
+        cur.execute(sql, [user.pk])
+        grants = [Grant(r, o, p, k) for r, o, p, k in cur.fetchall()]
+    set_grants(user, grants)
     return grants
+
+
+def set_grants(user: User, grants: list[Grant]) -> None:
+    user._jixiao_grants = grants  # type: ignore[attr-defined]
 
 
 def forget_grants(user: User) -> None:

@@ -158,6 +158,7 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/login/"
 
 # Security: no debug pages, headers a government intranet asks for, CSRF on every form.
+SESSION_ENGINE = "jixiao.web.sessions"  # database sessions, read in one plain query
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 3600
