@@ -47,6 +47,7 @@ def test_standard_reached_keeps_its_subject_when_other_names_share_it() -> None:
     "二是质量指标：做好资助工作，确保达到应助尽助。",  # a goal
     "二是质量指标：达到应助尽助。",  # no subject
     "二是质量指标：资助工作达到较好水平。",  # not a stated standard
+    "二是质量指标：补助资金已发放。下一步困难学生将实现应助尽助。",  # what is to come
 ])
 def test_no_standard_reached(text: str) -> None:
     assert read(text) == []
@@ -84,6 +85,7 @@ def test_two_counts_without_a_total_word() -> None:
     "2023年12月共计开展培训2023年。",  # a date
     "共计救助困难群众320人，其中老年人120人。",  # a part of the total is not a sibling
     "根据《社会救助暂行办法》第十二条，共计救助对象应当在30日内审批。",  # a policy quote
+    "今后将累计培训村医45人次、慰问困难户12户。",  # what is to come
 ])
 def test_no_counts(text: str) -> None:
     names = [n for n, *_ in read(text)]
@@ -113,6 +115,8 @@ def test_satisfaction_in_prose(text: str, name: str, actual: D) -> None:
     "满意度调查问卷回收率为98%。",  # not a satisfaction
     "满意度达100%。",  # no one's satisfaction
     "预计群众满意度达到95%。",  # a forecast
+    "去年群众满意度为85%。",  # another year
+    "今年满意度提高，上年服务对象满意度为88%。",  # another year
 ])
 def test_no_satisfaction(text: str) -> None:
     assert read(text) == []
