@@ -53,6 +53,34 @@ def test_no_standard_reached(text: str) -> None:
     assert read(text) == []
 
 
+# --- timeliness told as a clause under a 时效 heading ------------------------------------------------
+
+def test_timeliness_clause_under_a_timeliness_heading() -> None:
+    text = ("三是时效指标：2023年收到补助资金合计60万元，实际发放45万元，实际执行率为75%，2023年秋季学期未及时发放。"
+            "四是成本指标：营养膳食补助标准指标值5元/生.天，全年实际完成值5元/生.天。")
+    inds = read_prose_indicators([text])
+    t = inds[0]
+    assert (t.name, t.operator, t.target, t.target_text, t.actual_text) == (
+        "补助资金及时发放", "qualitative", None, "", "2023年秋季学期未及时发放")
+    assert (t.level1, t.level2) == ("output", "timeliness")
+    assert [i.name for i in inds[1:]] == ["营养膳食补助标准"]
+
+
+def test_timeliness_with_the_money_in_its_own_clause() -> None:
+    assert read("（三）时效指标：2023年，各项补助资金均按时拨付到位。") == [
+        ("补助资金按时拨付", "qualitative", None, "各项补助资金均按时拨付到位", None, "")]
+
+
+@pytest.mark.parametrize("text", [
+    "收到资金合计60万元，2023年秋季学期未及时发放。",  # no 时效 heading
+    "三是时效指标：2023年秋季学期未及时发放。",  # no money named: what was not paid?
+    "三是时效指标：收到资金60万元，下一步将及时发放。",  # what is to come
+    "二是质量指标：收到资金60万元，全部及时发放。",  # not under a 时效 heading
+])
+def test_no_timeliness(text: str) -> None:
+    assert read(text) == []
+
+
 # --- counts listed after one verb --------------------------------------------------------------------
 
 def test_counts_listed_with_semicolons_after_one_verb() -> None:
@@ -131,10 +159,11 @@ def test_budget_and_date_sentences_are_not_results() -> None:
 # --- properties ---------------------------------------------------------------------------------------
 
 _W = words()["indicators"]
-RESULT_WORDS = [*_W["change_phrases"], *_W["met_phrases"], *_W["reached_results"]]
+RESULT_WORDS = [*_W["change_phrases"], *_W["met_phrases"], *_W["reached_results"], *_W["timely_words"]]
 PIECES = ["共计", "累计", "救助", "培训", "慰问", "小学生", "初中生", "困难户", "满意度", "满意率", "达", "达到", "为",
           "、", "，", "；", ";", "。", "人", "人次", "户", "%", "万元", "元/年", "年", "月", "二是质量指标：",
-          "三是时效指标：", "社会效益指标：", "应助尽助", "全覆盖", "计划", "其中", "以上", "《办法》", "\n"]
+          "三是时效指标：", "社会效益指标：", "应助尽助", "全覆盖", "计划", "其中", "以上", "《办法》", "资金", "未",
+          "及时", "发放", "\n"]
 NUMBER = st.integers(min_value=0, max_value=100000).map(str)
 TOKENS = st.one_of(st.sampled_from(PIECES), NUMBER, st.text(max_size=3))
 PARAGRAPH = st.lists(TOKENS, max_size=25).map("".join)
@@ -157,7 +186,7 @@ def test_never_raises_and_reads_only_numbers_or_result_words(paragraphs: list[st
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([p for p in PIECES if p not in ("应助尽助", "全覆盖")]).filter(
+@given(st.lists(st.sampled_from([p for p in PIECES if p not in ("应助尽助", "全覆盖", "及时")]).filter(
     lambda p: not any(c.isdigit() for c in p)), max_size=30).map("".join))
 def test_no_indicator_without_a_number_or_a_result_word(text: str) -> None:
     assert read_prose_indicators([text]) == []

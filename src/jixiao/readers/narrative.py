@@ -410,7 +410,7 @@ def _read_sentence(body: str, sentence: str, a_rx: re.Pattern[str], b_rx: re.Pat
 
 @cache
 def _result_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                                 re.Pattern[str], re.Pattern[str]]:
+                                 re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     w = words()["indicators"]
     units = _alt(w["count_units"])
     verbs = _alt(w["count_verbs"])
@@ -424,8 +424,12 @@ def _result_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
                          r"(?P<result>" + _alt(w["reached_results"]) + r"))$")
     not_result = re.compile(_alt(w["not_result_words"]))
     # what every result needs somewhere: a count, a satisfaction or a standard reached
-    any_result = re.compile(r"\d\s*(?:" + units + r")|" + _alt([*w["satisfaction_words"], *w["reached_results"]]))
-    return head, item, satisfaction, reached, not_result, any_result
+    timely = re.compile(r"^(?P<when>[^，,；;。]{0,20}?)(?:未能|未|没有)?(?P<words>(?:" + _alt(w["timely_words"]) + r")"
+                        r"(?:" + _alt(w["timely_verbs"]) + r"))(?:到位)?$")
+    money = re.compile(_alt(w["timely_objects"]))
+    any_result = re.compile(r"\d\s*(?:" + units + r")|" + _alt([*w["satisfaction_words"], *w["reached_results"],
+                                                                   *w["timely_words"]]))
+    return head, item, satisfaction, reached, not_result, any_result, timely, money
 
 
 def _no_target(name: str, actual: str, number: Decimal, unit: str | None, sentence: str) -> Indicator:
@@ -466,13 +470,15 @@ class _Counts:
 
 def _read_results(text: str, sentence: str, levels: _Levels, counts: _Counts, found: list[Indicator]) -> None:
     """Counts, satisfaction and standards reached, told without a target (see the module's docstring)."""
-    head, item, satisfaction, reached, not_result, any_result = _result_patterns()
+    head, item, satisfaction, reached, not_result, any_result, timely, money = _result_patterns()
     if not any_result.search(text) or not_result.search(sentence):
         counts.close(found, levels)
         return
     out: list[Indicator] = []
+    said = ""  # the text of the sentence before the clause
     for piece in _LIST_BREAKS.split(text):
         tok = piece.strip()
+        said_before, said = said, said + piece
         if counts.items is not None:
             m = item.match(tok)
             if m and not m.group("obj").startswith(("其中", "含", "包括")):
@@ -500,6 +506,15 @@ def _read_results(text: str, sentence: str, levels: _Levels, counts: _Counts, fo
                                 actual_text=m.group("actual"))
                 where = Provenance("prose", _where(sentence))
                 ind.provenance = {f: where for f in ("name", "operator", "target", "actual")}
+                out.append(ind)
+            continue
+        m = timely.match(tok)
+        if m and level2_from_text(levels.level2 or "") == "timeliness":
+            objects = list(money.finditer(said_before + m.group("when")))
+            if objects:
+                ind = Indicator(name=objects[-1].group(0) + m.group("words"), operator="qualitative", actual_text=tok)
+                where = Provenance("prose", _where(sentence))
+                ind.provenance = {f: where for f in ("name", "actual")}
                 out.append(ind)
     for ind in out:
         ind.level1, ind.level2, ind.levels_inferred = levels_of(ind, levels.level1, levels.level2)
