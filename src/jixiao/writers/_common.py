@@ -415,9 +415,11 @@ def transfer_head_blocks(report: Report) -> list[Block]:
     if report.budget is not None:
         lines = [ln for k, ln in enumerate(transfer_fund_lines(report))
                  if k == 0 or ln.annual is not None or ln.executed is not None]
-        rows = [[ln.label, _amount(ln.annual), _amount(ln.executed), f"{fmt(ln.rate)}%" if ln.rate is not None else ""]
-                for ln in lines]
-        blocks.append(Block("table", header=list(FUNDS_HEADER), rows=rows, table="funds"))
+        scale, unit = amounts_unit([v for ln in lines for v in (ln.annual, ln.executed)])
+        rows = [[ln.label, _amount(ln.annual, scale), _amount(ln.executed, scale),
+                 f"{fmt(ln.rate)}%" if ln.rate is not None else ""] for ln in lines]
+        header = [FUNDS_HEADER[0].replace("万元", unit), *FUNDS_HEADER[1:]]
+        blocks.append(Block("table", header=header, rows=rows, table="funds"))
     if report.overall_goal or report.overall_goal_actual:
         blocks.append(Block("table", header=list(GOAL_HEADER),
                             rows=[[report.overall_goal or "", report.overall_goal_actual or ""]], table="goal"))
@@ -432,16 +434,36 @@ def project_funds_block(report: Report) -> Block | None:
         return None
     rate = plain_number(b.stated_execution_rate) if b.stated_execution_rate is not None else \
         fmt(b.execution_rate) if b.execution_rate is not None else ""  # 99% as written, B/A to 2 decimals
-    rows = [["年度资金总额", _amount(b.initial), _amount(b.annual), _amount(b.executed),
+    sources = [src for src in b.sources
+               if src.initial is not None or src.annual is not None or src.executed is not None]
+    scale, unit = amounts_unit([b.initial, b.annual, b.executed,
+                                *(v for src in sources for v in (src.initial, src.annual, src.executed))])
+    rows = [["年度资金总额", _amount(b.initial, scale), _amount(b.annual, scale), _amount(b.executed, scale),
              fmt(b.weight) if b.weight is not None else "", f"{rate}%" if rate else "",
              fmt(b.stated_score) if b.stated_score is not None else ""]]
-    rows += [[src.name, _amount(src.initial), _amount(src.annual), _amount(src.executed), "", "", ""]
-             for src in b.sources if src.initial is not None or src.annual is not None or src.executed is not None]
-    return Block("table", header=list(PROJECT_FUNDS_HEADER), rows=rows, table="projectfunds")
+    rows += [[src.name, _amount(src.initial, scale), _amount(src.annual, scale), _amount(src.executed, scale),
+              "", "", ""] for src in sources]
+    header = [PROJECT_FUNDS_HEADER[0].replace("万元", unit), *PROJECT_FUNDS_HEADER[1:]]
+    return Block("table", header=header, rows=rows, table="projectfunds")
 
 
-def _amount(value: Decimal | None) -> str:
-    return plain_number(value) if value is not None else ""  # as the unit wrote it (29.6, 38.766462)
+_TEN_THOUSAND = Decimal(10000)
+
+
+def amounts_unit(values: list[Decimal | None]) -> tuple[Decimal, str]:
+    """The unit a fund table is shown in: 万元, as the model holds amounts, unless the document wrote them
+    in 元. The model converts 元 to 万元 exactly (387664.62元 → 38.766462万元); a figure with more than four
+    decimals in 万元 that is whole 分 in 元 was written in 元, and the table then shows every amount in 元
+    as the unit wrote it (387664.62), not a six-decimal 万元 figure the unit never wrote."""
+    amounts = [v for v in values if v is not None]
+    fine = [v for v in amounts if v != v.quantize(Decimal("0.0001"))]
+    if fine and all((v * _TEN_THOUSAND) == (v * _TEN_THOUSAND).quantize(Decimal("0.01")) for v in amounts):
+        return _TEN_THOUSAND, "元"
+    return Decimal(1), "万元"
+
+
+def _amount(value: Decimal | None, scale: Decimal = Decimal(1)) -> str:
+    return plain_number(value * scale) if value is not None else ""  # as the unit wrote it (29.6, 387664.62)
 
 
 def stated_scores(rows: list[IndicatorRow]) -> bool:
