@@ -30,6 +30,7 @@ from jixiao.web.models import Evaluation, EvaluationVersion, Kind, Organization,
 from jixiao.web.permissions import (
     admin_grants,
     allowed_actions,
+    can_see,
     grants_of,
     is_reviewer,
     roles_of,
@@ -111,9 +112,12 @@ def _refuse(request: HttpRequest, status: int, text: str) -> HttpResponse:
 def _evaluation(me: Me, pk: int) -> Evaluation:
     """An evaluation the user may see; another organisation's answers 404, as if absent."""
     try:
-        return visible_evaluations(me.user).select_related("org").get(pk=pk)
+        ev = Evaluation.objects.select_related("org").get(pk=pk)
     except Evaluation.DoesNotExist:
         raise Http404("未找到该绩效自评") from None
+    if not can_see(me.user, ev):  # the rule of visible_evaluations, on the one row
+        raise Http404("未找到该绩效自评")
+    return ev
 
 
 def _version(ev: Evaluation, number: int | None = None) -> EvaluationVersion:
@@ -269,10 +273,15 @@ def new(request: HttpRequest, me: Me) -> dict[str, Any] | HttpResponse:
 
 def _event_rows(ev: Evaluation) -> list[dict[str, Any]]:
     rows = []
-    for e in ev.events.select_related("actor", "org").order_by("at", "id"):
-        rows.append({"at": e.at, "action": e.action, "actor_name": e.actor.shown_name if e.actor else "",
-                     "org_name": e.org.name if e.org else "", "from_status": e.from_status,
-                     "to_status": e.to_status, "version": e.version, "reason": e.reason, "data": e.data})
+    for e in ev.events.order_by("at", "id").values(
+            "at", "action", "actor_id", "actor__display_name", "actor__first_name", "actor__last_name",
+            "actor__username", "org__name", "from_status", "to_status", "version", "reason", "data"):
+        # the actor's User.shown_name, from the joined columns (no user objects built)
+        full = f"{e['actor__first_name']} {e['actor__last_name']}".strip() if e["actor_id"] else ""
+        name = (e["actor__display_name"] or full or e["actor__username"]) if e["actor_id"] else ""
+        rows.append({"at": e["at"], "action": e["action"], "actor_name": name, "org_name": e["org__name"] or "",
+                     "from_status": e["from_status"], "to_status": e["to_status"], "version": e["version"],
+                     "reason": e["reason"], "data": e["data"]})
     return rows
 
 

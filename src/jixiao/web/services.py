@@ -142,10 +142,13 @@ def _save_changes(ev: Evaluation, seen_row_version: int, **changes: Any) -> None
     ev.row_version = seen_row_version + 1
 
 
-def _actor_org(user: User | None, grants: list[perm.Grant]) -> Organization | None:
-    """The organisation the actor acts for: the nearest of the grants used (longest path)."""
+def _actor_org(user: User | None, grants: list[perm.Grant], known: Organization | None = None) -> Organization | None:
+    """The organisation the actor acts for: the nearest of the grants used (longest path); ``known`` when it
+    is that organisation (a unit acting on its own evaluation: not read again)."""
     if grants:
         g = max(grants, key=lambda g: len(g.org_path))
+        if known is not None and known.pk == g.org_id:
+            return known
         return Organization.objects.get(pk=g.org_id)
     return getattr(user, "org", None)
 
@@ -280,7 +283,8 @@ def new_version(actor: User, evaluation_id: int, *, report: Any = None, upload: 
         EvaluationVersion.objects.create(evaluation=ev, number=number, result=data, created_by=actor,
                                          source_name=str(data.get("source") or "")[:300],
                                          source_format=str(data.get("format") or "")[:16])
-        _event(ev, actor, _actor_org(actor, perm.unit_grants(actor, ev.org)), "edit", ev.status, ev.status, number)
+        _event(ev, actor, _actor_org(actor, perm.unit_grants(actor, ev.org), ev.org), "edit", ev.status, ev.status,
+               number)
     ev.current_check = data  # type: ignore[attr-defined]  # the new version's check object, as stored
     return ev
 
@@ -304,7 +308,7 @@ def submit(actor: User, evaluation_id: int, *, acknowledge: bool = False, note: 
         before = ev.status
         _save_changes(ev, ev.row_version, status=to, submitted_by=actor, submitted_at=timezone.now(),
                       dept_approved_org=None, approved_org=None)
-        _event(ev, actor, _actor_org(actor, perm.unit_grants(actor, ev.org)), "submit", before, to, ev.version,
+        _event(ev, actor, _actor_org(actor, perm.unit_grants(actor, ev.org), ev.org), "submit", before, to, ev.version,
                note, acknowledged=bool(acknowledge and ev.n_error) or None, errors=ev.n_error or None)
     return ev
 
@@ -317,7 +321,7 @@ def withdraw(actor: User, evaluation_id: int, *, reason: str = "") -> Evaluation
             raise _not_found()
         _refuse(actor, ev, "withdraw")
         _save_changes(ev, ev.row_version, status=Status.DRAFT)
-        _event(ev, actor, _actor_org(actor, perm.unit_grants(actor, ev.org)), "withdraw", Status.SUBMITTED,
+        _event(ev, actor, _actor_org(actor, perm.unit_grants(actor, ev.org), ev.org), "withdraw", Status.SUBMITTED,
                Status.DRAFT, ev.version, (reason or "").strip())
     return ev
 
