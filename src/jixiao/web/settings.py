@@ -5,6 +5,8 @@
 - ``JIXIAO_SECRET_KEY``: required, except in demo mode (``JIXIAO_DEMO=1``, set by ``jixiao serve --demo``),
   which uses a key kept in the data folder.
 - ``JIXIAO_ALLOWED_HOSTS``: comma separated (default: loopback names only).
+- ``JIXIAO_PG_PREPARE``: ``0`` turns off PostgreSQL's server-side binding and prepared statements (on by
+  default; off behind a connection pooler in transaction mode).
 """
 
 from __future__ import annotations
@@ -106,6 +108,11 @@ def _database() -> dict:
         db = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         if db["ENGINE"] not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
             raise ImproperlyConfigured(f"DATABASE_URL 只支持 PostgreSQL 或 SQLite：{db['ENGINE']}")
+        if db["ENGINE"] == "django.db.backends.postgresql" and os.environ.get("JIXIAO_PG_PREPARE", "1") != "0":
+            # parameters bound by the server, and a statement run 5 times on a connection prepared: PostgreSQL
+            # parses and plans each of the few queries a page runs once per connection, not on every request
+            # (JIXIAO_PG_PREPARE=0 behind a connection pooler in transaction mode, which cannot keep them)
+            db.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
         db.setdefault("TEST", {})
         if os.environ.get("JIXIAO_TEST_DATABASE"):
             db["TEST"]["NAME"] = os.environ["JIXIAO_TEST_DATABASE"]
