@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -68,12 +68,27 @@ def store(version: EvaluationVersion) -> dict[str, object]:
     return parts
 
 
+def _kept(evaluation_id: int, number: int) -> dict[str, object] | None:
+    """The kept parts of the current revision, in one plain query (every evaluation page reads them; text
+    and an integer, nothing for the ORM to convert)."""
+    conn = connections[router.db_for_read(VersionView)]
+    qn = conn.ops.quote_name
+    sql = (f"SELECT w.{qn('scorecard')}, w.{qn('narrative')}, w.{qn('findings')}, w.{qn('errors')} "
+           f"FROM {qn(VersionView._meta.db_table)} w JOIN {qn(EvaluationVersion._meta.db_table)} v "
+           f"ON v.{qn('id')} = w.{qn('version_id')} "
+           f"WHERE v.{qn('evaluation_id')} = %s AND v.{qn('number')} = %s AND w.{qn('revision')} = %s")
+    with conn.cursor() as cur:
+        cur.execute(sql, [evaluation_id, number, REVISION])
+        found = cur.fetchone()
+    if found is None:
+        return None
+    return dict(zip(("scorecard", "narrative", "findings", "errors"), found, strict=True))
+
+
 def parts_of(evaluation_id: int, number: int) -> Parts | None:
     """The kept parts of version ``number``, rendering and keeping them on its first view; None when the
     evaluation has no such version."""
-    row = (VersionView.objects.filter(version__evaluation_id=evaluation_id, version__number=number,
-                                      revision=REVISION)
-           .values("scorecard", "narrative", "findings", "errors").first())
+    row = _kept(evaluation_id, number)
     if row is None:
         version = EvaluationVersion.objects.filter(evaluation_id=evaluation_id, number=number).first()
         if version is None:
