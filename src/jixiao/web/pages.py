@@ -414,7 +414,7 @@ def edit(request: HttpRequest, me: Me, pk: int) -> dict[str, Any] | HttpResponse
 
 
 def _save_report(me: Me, ev: Evaluation, report: dict[str, Any], base: int | None) -> Evaluation:
-    return services.new_version(me.user, ev.pk, report=to_jsonable(report), expected_version=base)
+    return services.new_version(me.user, ev.pk, report=to_jsonable(report), expected_version=base, seen=ev)
 
 
 @require_POST

@@ -266,10 +266,12 @@ def create_evaluation(actor: User, *, report: Any = None, upload: tuple[str, byt
 
 def new_version(actor: User, evaluation_id: int, *, report: Any = None, upload: tuple[str, bytes] | None = None,
                 check: dict[str, Any] | None = None, fiscal_year: Any = None,
-                expected_version: int | None = None) -> Evaluation:
+                expected_version: int | None = None, seen: Evaluation | None = None) -> Evaluation:
     """A new version of a draft or returned evaluation, re-scored and re-reviewed by the core.
-    ``expected_version``: the version the editor started from; a newer one exists → 409."""
-    ev = get_evaluation(actor, evaluation_id)
+    ``expected_version``: the version the editor started from; a newer one exists → 409. ``seen``: the
+    evaluation as the caller read it in this request by ``get_evaluation``'s rule (not read again for the
+    first check; everything is checked again on the locked row)."""
+    ev = seen if seen is not None and seen.pk == evaluation_id else get_evaluation(actor, evaluation_id)
     _refuse(actor, ev, "edit")
     data = _compute(report=report, upload=upload, check=check)  # outside the lock: reading takes time
     with transaction.atomic():
