@@ -12,7 +12,7 @@ from django.test import Client
 from jixiao.web import permissions
 from jixiao.web import services as svc
 from jixiao.web.auth import Backend
-from jixiao.web.models import Organization, User
+from jixiao.web.models import Event, Organization, User
 from tests.web_factory import make_evaluation, people  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +86,22 @@ def test_an_expired_session_is_not_read(people: dict) -> None:  # noqa: F811
     Session.objects.filter(session_key=c.session.session_key).update(expire_date=timezone.now())
     r = c.get("/queue/")
     assert r.status_code == 302 and r["Location"].startswith("/login/")
+
+
+def test_the_event_rows_of_a_page_are_the_events_as_the_orm_reads_them(people: dict) -> None:  # noqa: F811
+    from jixiao.web.pages import _event_rows
+
+    ev = make_evaluation(people, "draft")
+    svc.submit(people["unit"], ev.pk)
+    svc.approve(people["dept"], ev.pk, opinion="同意，请财政复核。", reviewed_total="96.5")
+    User.objects.filter(username="dept").update(display_name="", first_name="三", last_name="张")
+    Event.objects.create(evaluation=ev, actor=None, org=None, action="note", version=None)  # by the system
+    rows = _event_rows(ev)
+    want = [{"at": e.at, "action": e.action, "actor_name": e.actor.shown_name if e.actor else "",
+             "org_name": e.org.name if e.org else "", "from_status": e.from_status, "to_status": e.to_status,
+             "version": e.version, "reason": e.reason, "data": e.data}
+            for e in ev.events.select_related("actor", "org").order_by("at", "id")]
+    assert rows == want and [r["action"] for r in rows] == ["create", "submit", "approve", "note"]
+    assert rows[2]["data"] == {"opinion": "同意，请财政复核。", "reviewed_total": "96.50"}
+    assert rows[2]["actor_name"] == "三 张" and rows[2]["at"].tzinfo is not None
+    assert rows[3]["actor_name"] == "" and rows[3]["org_name"] == "" and rows[3]["data"] == {}

@@ -16,37 +16,20 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Field, Model
 
 from jixiao.web.models import Organization, RoleGrant, User
 from jixiao.web.permissions import Grant, grant_in_use_sql, set_grants
-
-
-@dataclass(frozen=True)
-class _Column:
-    field: Field
-    col: Any
-    converters: list[Any]  # what the ORM applies to the column's values
+from jixiao.web.plainsql import Column, columns, instance
 
 
 @dataclass(frozen=True)
 class _Query:
     sql: str
-    user_fields: list[_Column]
-    org_fields: list[_Column]
+    user_fields: list[Column]
+    org_fields: list[Column]
 
 
 _queries: weakref.WeakKeyDictionary[BaseDatabaseWrapper, _Query] = weakref.WeakKeyDictionary()
-
-
-def _fields(model: type[Model], conn: BaseDatabaseWrapper) -> list[_Column]:
-    """The model's columns with what the ORM applies to their values (the same converters, so that
-    SQLite's booleans and datetimes come back as the ORM gives them)."""
-    out = []
-    for f in model._meta.concrete_fields:
-        col = f.get_col(model._meta.db_table)
-        out.append(_Column(f, col, [*conn.ops.get_db_converters(col), *col.get_db_converters(conn)]))
-    return out
 
 
 def _query(conn: BaseDatabaseWrapper) -> _Query:
@@ -54,9 +37,9 @@ def _query(conn: BaseDatabaseWrapper) -> _Query:
     if q is not None:
         return q
     qn = conn.ops.quote_name
-    user_fields, org_fields = _fields(User, conn), _fields(Organization, conn)
-    ucols = ", ".join(f"u.{qn(c.field.column)}" for c in user_fields)
-    ocols = ", ".join(f"o.{qn(c.field.column)}" for c in org_fields)
+    user_fields, org_fields = columns(conn, User), columns(conn, Organization)
+    ucols = ", ".join(c.sql("u", conn) for c in user_fields)
+    ocols = ", ".join(c.sql("o", conn) for c in org_fields)
     org_t, grant_t = qn(Organization._meta.db_table), qn(RoleGrant._meta.db_table)
     # one row per grant in use (a row with NULL grant columns when there is none)
     sql = (f"SELECT {ucols}, {ocols}, gg.role, gg.org_id, gg.path, gg.kind "
@@ -70,15 +53,6 @@ def _query(conn: BaseDatabaseWrapper) -> _Query:
     q = _Query(sql, user_fields, org_fields)
     _queries[conn] = q
     return q
-
-
-def _instance(model: type[Model], conn: BaseDatabaseWrapper, columns: list[_Column], values: tuple[Any, ...]) -> Any:
-    out = []
-    for c, v in zip(columns, values, strict=True):
-        for convert in c.converters:
-            v = convert(v, c.col, conn)
-        out.append(v)
-    return model.from_db(conn.alias, [c.field.attname for c in columns], out)
 
 
 class Backend(ModelBackend):
@@ -96,11 +70,11 @@ class Backend(ModelBackend):
             return None
         nu, no = len(q.user_fields), len(q.org_fields)
         first = rows[0]
-        user = _instance(User, conn, q.user_fields, first[:nu])
+        user = instance(conn, User, q.user_fields, first[:nu])
         if not self.user_can_authenticate(user):
             return None
         if first[nu] is not None:
-            user.org = _instance(Organization, conn, q.org_fields, first[nu:nu + no])
+            user.org = instance(conn, Organization, q.org_fields, first[nu:nu + no])
         set_grants(user, [Grant(r[nu + no], r[nu + no + 1], r[nu + no + 2], r[nu + no + 3])
                           for r in rows if r[nu + no] is not None])
         return user

@@ -4,6 +4,7 @@ showed. Scores and findings are what the stored version holds (computed by ``jix
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.core.paginator import Paginator
+from django.db import connections, router
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,10 +25,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jixiao.serialize import to_jsonable
-from jixiao.web import editing, fragments, services
+from jixiao.web import editing, fragments, plainsql, services
 from jixiao.web.diffing import diff_checks
 from jixiao.web.display import scorecard
-from jixiao.web.models import Evaluation, EvaluationVersion, Kind, Organization, Role, Status, User
+from jixiao.web.models import Evaluation, EvaluationVersion, Event, Kind, Organization, Role, Status, User
 from jixiao.web.permissions import (
     admin_grants,
     allowed_actions,
@@ -271,17 +273,45 @@ def new(request: HttpRequest, me: Me) -> dict[str, Any] | HttpResponse:
 # ----------------------------------------------------------------------------------------- detail
 
 
+_EVENT_FIELDS = ["at", "action", "actor", "from_status", "to_status", "version", "reason", "data"]
+_event_queries: weakref.WeakKeyDictionary[Any, tuple[str, list[plainsql.Column]]] = weakref.WeakKeyDictionary()
+
+
+def _event_query(conn: Any) -> tuple[str, list[plainsql.Column]]:
+    """The events of an evaluation with the actor's names and the organisation's name, in plain SQL (every
+    evaluation page shows them)."""
+    found = _event_queries.get(conn)
+    if found is not None:
+        return found
+    qn = conn.ops.quote_name
+    cols = (plainsql.columns(conn, Event, _EVENT_FIELDS)
+            + plainsql.columns(conn, User, ["display_name", "first_name", "last_name", "username"])
+            + plainsql.columns(conn, Organization, ["name"]))
+    aliases = ["e"] * len(_EVENT_FIELDS) + ["u"] * 4 + ["o"]
+    sql = (f"SELECT {', '.join(c.sql(a, conn) for c, a in zip(cols, aliases, strict=True))} "
+           f"FROM {qn(Event._meta.db_table)} e "
+           f"LEFT JOIN {qn(User._meta.db_table)} u ON u.{qn('id')} = e.{qn('actor_id')} "
+           f"LEFT JOIN {qn(Organization._meta.db_table)} o ON o.{qn('id')} = e.{qn('org_id')} "
+           f"WHERE e.{qn('evaluation_id')} = %s ORDER BY e.{qn('at')}, e.{qn('id')}")
+    _event_queries[conn] = (sql, cols)
+    return sql, cols
+
+
 def _event_rows(ev: Evaluation) -> list[dict[str, Any]]:
+    conn = connections[router.db_for_read(Event)]
+    sql, cols = _event_query(conn)
+    with conn.cursor() as cur:
+        cur.execute(sql, [ev.pk])
+        fetched = cur.fetchall()
     rows = []
-    for e in ev.events.order_by("at", "id").values(
-            "at", "action", "actor_id", "actor__display_name", "actor__first_name", "actor__last_name",
-            "actor__username", "org__name", "from_status", "to_status", "version", "reason", "data"):
+    for r in fetched:
+        at, action, actor_id, from_status, to_status, version, reason, data, display, first, last, username, org = \
+            plainsql.convert(conn, cols, r)
         # the actor's User.shown_name, from the joined columns (no user objects built)
-        full = f"{e['actor__first_name']} {e['actor__last_name']}".strip() if e["actor_id"] else ""
-        name = (e["actor__display_name"] or full or e["actor__username"]) if e["actor_id"] else ""
-        rows.append({"at": e["at"], "action": e["action"], "actor_name": name, "org_name": e["org__name"] or "",
-                     "from_status": e["from_status"], "to_status": e["to_status"], "version": e["version"],
-                     "reason": e["reason"], "data": e["data"]})
+        name = (display or f"{first} {last}".strip() or username) if actor_id is not None else ""
+        rows.append({"at": at, "action": action, "actor_name": name, "org_name": org or "",
+                     "from_status": from_status, "to_status": to_status, "version": version, "reason": reason,
+                     "data": data})
     return rows
 
 
