@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from jixiao.writers._common import apportion, round2
+
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -84,11 +86,9 @@ def scorecard(check: dict[str, Any]) -> Scorecard:
                      other_findings=other)
 
 
-_CENT = Decimal("0.01")
-
-
-def _dec(value: Any) -> Decimal | None:
-    if value is None or isinstance(value, bool):
+def decimal_or_none(value: Any) -> Decimal | None:
+    """A check-JSON number (or a form's text) as a Decimal; None when absent or not a number."""
+    if value is None or value == "" or isinstance(value, bool):
         return None
     try:
         return Decimal(str(value))
@@ -97,34 +97,29 @@ def _dec(value: Any) -> Decimal | None:
 
 
 def shown_weights(rows: list[Row], pools: dict[str, Any]) -> None:
-    # ``pools``: the check JSON's ``score.pool_weights`` (the weight of each 一级), not ``score.pools`` (the
-    # points earned in each)
     """Set each row's shown 分值/得分 the way the document writers do (``writers._common.apportion``).
 
-    The check JSON gives each weight rounded on its own, so 23 even shares of 50 read 2.17 each (49.91).
-    Where a 一级 group's weights are one even share of its pool, the cents the rounding lost or added are
-    given back to the first rows (taken from the last), as the writers' largest-remainder rounding does
-    for equal shares; anything else is shown as stored. A full score shows as its shown weight.
+    ``pools`` is the check JSON's ``score.pool_weights`` (the weight of each 一级; ``score.pools`` is the
+    points earned). The JSON gives each weight rounded on its own, so 23 even shares of 50 read 2.17 each
+    (49.91). Where every weight of a 一级 group is its pool's even share, the shares are apportioned as the
+    writers apportion them (9 × 2.18 + 14 × 2.17 = 50); anything else is shown as stored. A full score
+    shows as its shown weight.
     """
     groups: dict[str, list[Row]] = {}
     for row in rows:
         row.shown_weight = row.ind.get("max_score")
         row.shown_score = row.ind.get("score")
-        if _dec(row.shown_weight) is not None:
+        if decimal_or_none(row.shown_weight) is not None:
             groups.setdefault(row.ind.get("level1") or "", []).append(row)
     for level1, members in groups.items():
-        weights = [_dec(r.ind.get("max_score")) for r in members]
-        pool = _dec(pools.get(level1))
-        if pool is None or len(set(weights)) != 1:
+        pool = decimal_or_none(pools.get(level1))
+        if pool is None:
             continue
-        units = int(((pool.quantize(_CENT) - sum(w for w in weights if w is not None)) / _CENT).to_integral_value())
-        if units == 0 or abs(units) >= len(members):
+        share = pool / len(members)
+        stored = [decimal_or_none(r.ind.get("max_score")) for r in members]
+        if any(w != round2(share) for w in stored):
             continue
-        picked = members[:units] if units > 0 else members[units:]
-        step = _CENT if units > 0 else -_CENT
-        for row in picked:
-            stored = _dec(row.ind.get("max_score"))
-            shown = (stored or Decimal(0)) + step
-            if _dec(row.ind.get("score")) == stored:
+        for row, weight, shown in zip(members, stored, apportion([share] * len(members)), strict=True):
+            if decimal_or_none(row.ind.get("score")) == weight:
                 row.shown_score = shown
             row.shown_weight = shown

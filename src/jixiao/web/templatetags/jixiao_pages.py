@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django import template
 
-from jixiao.writers._common import LEVEL1_NAMES, LEVEL2_NAMES, OPERATOR_SYMBOLS, SEVERITY_NAMES
+from jixiao.web.display import decimal_or_none as _dec
+from jixiao.writers._common import LEVEL1_NAMES, LEVEL2_NAMES, OPERATOR_SYMBOLS, SEVERITY_NAMES, plain_number
 
 register = template.Library()
 
@@ -27,15 +28,6 @@ ACTION_NAMES = {
 POOL_NAMES = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标", "cost": "成本指标"}
 KIND_NAMES = {"finance": "财政部门", "department": "主管部门", "unit": "填报单位"}
 TWO = Decimal("0.01")
-
-
-def _dec(value: Any) -> Decimal | None:
-    if value is None or value == "" or isinstance(value, bool):
-        return None
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
 
 
 @register.filter
@@ -58,7 +50,7 @@ def plain(value: Any) -> str:
     d = _dec(value)
     if d is None:
         return "" if value is None else str(value)
-    return str(d.quantize(Decimal(1))) if d == d.to_integral_value() else format(d.normalize(), "f")
+    return plain_number(d)
 
 
 @register.filter
