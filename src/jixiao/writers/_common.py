@@ -707,35 +707,28 @@ def indicator_notes(result: CheckResult, rows: list[IndicatorRow]) -> list[str]:
     fields = {"name": "三级指标", "operator": "指标性质", "target": "年度指标值", "actual": "实际完成值",
               "unit": "度量单位", "weight": "分值", "stated_score": "得分"}
     how_names = {"split": "由粘连的数字拆分得出", "ocr": "经识别纠正", "realigned": "从错位的单元格移入"}
-    for i, ind in enumerate(report.indicators):
-        # one note a row and a kind of correction: the fields it touched named together, each place once
-        by_how: dict[str, tuple[list[str], list[str]]] = {}
-        for name in ind.unsure():
-            prov = ind.provenance[name]
-            names, places = by_how.setdefault(prov.how, ([], []))
-            names.append(fields.get(name, name))
-            if prov.where and prov.where not in places:
-                places.append(prov.where)
+    for i, ind in enumerate(report.indicators):  # one note a row and a kind of correction
         notes += [f"注：第{shown.get(i, i + 1)}行“{ind.name}”的{what}，请对照原件核实。"
-                  for what in _corrections(by_how, how_names)]
+                  for what in _corrections(ind, fields, how_names)]
     b = report.budget
     if b is not None:
         names = {"initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数",
                  "stated_execution_rate": "预算执行率", "weight": "预算执行分值", "stated_score": "预算执行得分"}
-        budget_how: dict[str, tuple[list[str], list[str]]] = {}
-        for name in b.unsure():
-            prov = b.provenance[name]
-            labels, places = budget_how.setdefault(prov.how, ([], []))
-            labels.append(names.get(name, name))
-            if prov.where and prov.where not in places:
-                places.append(prov.where)
-        notes += [f"注：{what}，请对照原件核实。" for what in _corrections(budget_how, how_names)]
+        notes += [f"注：{what}，请对照原件核实。" for what in _corrections(b, names, how_names)]
     return notes
 
 
-def _corrections(by_how: dict[str, tuple[list[str], list[str]]], how_names: dict[str, str]) -> list[str]:
-    """"年度指标值、实际完成值从错位的单元格移入（原件表2第6行第1列、表2第7行第1列）": the fields one kind of
-    correction touched, named together, each place once."""
+def _corrections(item: Indicator | Budget, field_names: dict[str, str], how_names: dict[str, str]) -> list[str]:
+    """"年度指标值、实际完成值从错位的单元格移入（原件表2第6行第1列、表2第7行第1列）": for each kind of correction
+    the tool made to an indicator's or the budget's figures, the fields it touched named together, each place
+    once."""
+    by_how: dict[str, tuple[list[str], list[str]]] = {}
+    for name in item.unsure():
+        prov = item.provenance[name]
+        names, places = by_how.setdefault(prov.how, ([], []))
+        names.append(field_names.get(name, name))
+        if prov.where and prov.where not in places:
+            places.append(prov.where)
     out: list[str] = []
     for how, (names, places) in by_how.items():
         where = f"（原件{'、'.join(places)}）" if places else ""
