@@ -206,3 +206,15 @@ def roundtrip_sample(write: Callable[[CheckResult, Path], None], out: Path) -> t
     first = check_file(SAMPLE, policy)
     write(first, out)
     return first, check_file(out, policy)
+
+
+def check_text(tmp_path: Path, text: str) -> CheckResult:
+    """Check a text document written to ``tmp_path``; it must read."""
+    from jixiao.app import check_file
+    from jixiao.policy import load_policy
+
+    path = tmp_path / "自评表.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, load_policy())
+    assert result.error is None and result.report is not None
+    return result

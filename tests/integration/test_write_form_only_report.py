@@ -10,20 +10,17 @@ form whose cells come one a line, and a form flattened into one line of space-se
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import docx
 import pdfplumber
-import pytest
 
-from jixiao.app import check_file
 from jixiao.model import CheckResult
-from jixiao.policy import load_policy
 from jixiao.writers.report_docx import write_report_docx
 from jixiao.writers.report_html import render_report_html, write_report_pdf
+from tests.fonts import needs_cjk_font
+from tests.write_factory import check_text as _check
 from tests.write_factory import sample_result
 
 GOAL = "保障全镇200名困难学生按时领取生活补助，减轻家庭负担"
@@ -64,14 +61,6 @@ STREAM = "\n".join([
 
 FLAT = ("某县项目支出绩效自评表 (2023年度) 项目名称 困难学生生活补助 主管部门 某县教育局 实施单位 某县第二中学 "
         "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 60 60 58.5 10 97.5% 9\n")
-
-
-def _check(tmp_path: Path, text: str) -> CheckResult:
-    path = tmp_path / "自评表.txt"
-    path.write_text(text, encoding="utf-8")
-    result = check_file(path, load_policy())
-    assert result.error is None and result.report is not None
-    return result
 
 
 def _paragraphs(result: CheckResult, tmp_path: Path) -> list[str]:
@@ -115,13 +104,7 @@ def test_a_form_flattened_into_one_line_is_not_prose(tmp_path: Path) -> None:
     assert not [p for p in paragraphs if "项目名称" in p and "主管部门" in p]
 
 
-def _cjk_fonts() -> str:
-    if shutil.which("fc-list") is None:
-        return ""
-    return subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout.strip()
-
-
-@pytest.mark.skipif(not _cjk_fonts(), reason="no CJK font installed (fc-list :lang=zh is empty)")
+@needs_cjk_font
 def test_transfer_table_holds_100_00_on_one_line_in_the_pdf(tmp_path: Path) -> None:
     result = sample_result()  # a transfer payment: the 中央对地方转移支付区域绩效自评表's columns
     assert result.report is not None

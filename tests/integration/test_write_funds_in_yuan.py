@@ -12,12 +12,11 @@ from pathlib import Path
 
 import docx
 
-from jixiao.app import check_file
 from jixiao.model import CheckResult
-from jixiao.policy import load_policy
 from jixiao.writers._common import amounts_unit
 from jixiao.writers.report_docx import write_report_docx
 from jixiao.writers.report_html import render_report_html
+from tests.write_factory import check_text as _check
 
 YUAN_FORM = "\n".join([
     "2022年度项目支出绩效自评表 | 部门:某县教育体育局 |",
@@ -32,14 +31,6 @@ YUAN_FORM = "\n".join([
     "| 总分 | 100 | 99.4 | 优 |",
     "",
 ])
-
-
-def _check(tmp_path: Path, text: str) -> CheckResult:
-    path = tmp_path / "自评表.txt"
-    path.write_text(text, encoding="utf-8")
-    result = check_file(path, load_policy())
-    assert result.error is None and result.report is not None
-    return result
 
 
 def _funds_rows(result: CheckResult, tmp_path: Path) -> list[list[str]]:

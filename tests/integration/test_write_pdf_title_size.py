@@ -3,27 +3,16 @@ text in 3号 (16 pt); in the 自评报告 and in the 复核意见书, read back 
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pdfplumber
-import pytest
 
 from jixiao.writers.report_html import write_report_pdf
 from jixiao.writers.review_docx import write_review_pdf
+from tests.fonts import needs_cjk_font
 from tests.write_factory import TITLE, sample_result
 
-
-def _cjk_fonts() -> str:
-    if shutil.which("fc-list") is None:
-        return ""
-    return subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout.strip()
-
-
-pytestmark = pytest.mark.skipif(
-    not _cjk_fonts(), reason="no CJK font installed (fc-list :lang=zh is empty); apt-get install fonts-wqy-microhei"
-)
+pytestmark = needs_cjk_font
 
 
 def _title(path: Path) -> tuple[list[str], set[float]]:

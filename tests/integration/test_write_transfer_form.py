@@ -6,8 +6,6 @@ The document imitates a county's filled transfer form as officials publish it (�
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from jixiao.policy import load_policy
 from jixiao.writers.form_xlsx import write_form_xlsx
 from jixiao.writers.report_docx import write_report_docx
 from jixiao.writers.report_html import render_report_html, write_report_pdf
+from tests.fonts import needs_cjk_font
 
 GOAL = "完成农村危房改造100户，改善困难群众住房条件，户均补助2万元。"
 GOAL_ACTUAL = "完成农村危房改造98户，2户因未按期开工结转下年。"
@@ -181,13 +180,7 @@ def test_split_figures_make_the_score_a_reference(checked: CheckResult) -> None:
         ind.provenance["actual"] = Provenance("cell", "")
 
 
-def _cjk_fonts() -> str:
-    if shutil.which("fc-list") is None:
-        return ""
-    return subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout.strip()
-
-
-@pytest.mark.skipif(not _cjk_fonts(), reason="no CJK font installed (apt-get install fonts-wqy-microhei)")
+@needs_cjk_font
 def test_pdf_text_has_the_transfer_table(checked: CheckResult, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
     write_report_pdf(checked, out)
